@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Brickyard",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "brickyard", targets: ["brickyard"]),
+        .library(name: "Emulator", targets: ["Emulator"]),
+        .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
+        .library(name: "AWSWire", targets: ["AWSWire"]),
+        .library(name: "CloudClients", targets: ["CloudClients"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        // Wire formats shared by the emulator and the clients: SigV4/SigV2, aws-chunked, checksums, XML, dates.
+        .target(
+            name: "AWSWire",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The IAM policy language: parse, validate, evaluate. Pure, no I/O.
+        .target(name: "PolicyEngine"),
+        // The emulator: one loopback port for every service.
+        .target(
+            name: "Emulator",
+            dependencies: [
+                "AWSWire",
+                "PolicyEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Clients for AWS (and later Databricks) over URLSession.
+        .target(
+            name: "CloudClients",
+            dependencies: ["AWSWire", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "brickyard",
+            dependencies: [
+                "Emulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
+        .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire"]),
+    ]
+)
