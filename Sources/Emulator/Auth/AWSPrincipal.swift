@@ -1,0 +1,34 @@
+/// Who an AWS request acts as: the identity behind an access key.
+public struct AWSPrincipal: Sendable, Hashable {
+    /// The kinds of identity that sign requests.
+    public enum Kind: String, Sendable, Hashable {
+        /// The account's root user.
+        case root
+        /// An IAM user.
+        case user
+        /// A role session obtained through STS.
+        case assumedRole
+    }
+
+    /// What sort of identity this is.
+    public var kind: Kind
+    /// The 12-digit account id.
+    public var accountId: String
+    /// The principal's ARN (`arn:aws:iam::123456789012:user/alice`, `arn:aws:sts::...:assumed-role/r/s`).
+    public var arn: String
+    /// The unique id (`AIDA...`, `AROA...:session`, or the account id for root).
+    public var userId: String
+
+    /// Creates a principal.
+    public init(kind: Kind, accountId: String, arn: String, userId: String) {
+        self.kind = kind
+        self.accountId = accountId
+        self.arn = arn
+        self.userId = userId
+    }
+
+    /// The root user of an account.
+    public static func root(accountId: String) -> AWSPrincipal {
+        AWSPrincipal(kind: .root, accountId: accountId, arn: "arn:aws:iam::\(accountId):root", userId: accountId)
+    }
+}

@@ -1,0 +1,97 @@
+import AWSWire
+import Foundation
+
+extension RequestAuthenticator {
+    /// `Authorization: AWS AKID:signature`.
+    func verifySigV2Header(
+        _ authorization: String, request: inout EmulatorRequest, virtualHostBucket: String?
+    ) -> Result<Authenticated, AuthFailure> {
+        let value = authorization.dropFirst(4)
+        guard let colon = value.lastIndex(of: ":") else {
+            return .failure(.malformedAuthorizationHeader("The authorization header is malformed."))
+        }
+        let accessKeyId = String(value[..<colon])
+        let signature = String(value[value.index(after: colon)...])
+        let credential: AWSCredential
+        switch lookUp(accessKeyId, sessionToken: request.header("x-amz-security-token")) {
+        case .success(let found): credential = found
+        case .failure(let failure): return .failure(failure)
+        }
+        let amzDate = request.header("x-amz-date")
+        guard let dateText = amzDate ?? request.header("date"),
+            let requestTime = AWSDate.parseHTTPDate(dateText) ?? AWSDate.parseAmzDate(dateText)
+        else {
+            return .failure(.missingDate)
+        }
+        let now = clock.now()
+        if abs(requestTime.timeIntervalSince(now)) > Self.maximumSkew {
+            return .failure(.requestTimeTooSkewed(requestTime: requestTime, serverTime: now))
+        }
+        let stringToSign = sigV2StringToSign(
+            request, dateOrExpires: amzDate == nil ? (request.header("date") ?? "") : "",
+            virtualHostBucket: virtualHostBucket)
+        let expected = SigV2.signature(secretAccessKey: credential.secretAccessKey, stringToSign: stringToSign)
+        guard SigV4.constantTimeEquals(expected, signature) else {
+            return .failure(
+                .signatureDoesNotMatch(
+                    SignatureMismatch(
+                        accessKeyId: accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
+                        canonicalRequest: nil)))
+        }
+        return .success(
+            Authenticated(
+                caller: AWSCaller(credential: credential, region: defaultRegion, signature: .sigV2Header)))
+    }
+
+    /// `?AWSAccessKeyId=...&Expires=...&Signature=...`.
+    func verifySigV2Query(request: EmulatorRequest, virtualHostBucket: String?) -> Result<Authenticated, AuthFailure> {
+        guard let accessKeyId = request.query("AWSAccessKeyId"), let signature = request.query("Signature"),
+            let expiresText = request.query("Expires")
+        else {
+            return .failure(
+                .malformedQueryParameters(
+                    "Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters"))
+        }
+        guard let expires = Int(expiresText) else {
+            return .failure(.malformedQueryParameters("Invalid date (should be seconds since epoch): \(expiresText)"))
+        }
+        let credential: AWSCredential
+        switch lookUp(accessKeyId, sessionToken: request.query("x-amz-security-token")) {
+        case .success(let found): credential = found
+        case .failure(let failure): return .failure(failure)
+        }
+        let now = clock.now()
+        let expiry = Date(timeIntervalSince1970: TimeInterval(expires))
+        if now > expiry { return .failure(.expired(expiredAt: expiry, serverTime: now)) }
+        let stringToSign = sigV2StringToSign(request, dateOrExpires: expiresText, virtualHostBucket: virtualHostBucket)
+        let expected = SigV2.signature(secretAccessKey: credential.secretAccessKey, stringToSign: stringToSign)
+        guard SigV4.constantTimeEquals(expected, signature) else {
+            return .failure(
+                .signatureDoesNotMatch(
+                    SignatureMismatch(
+                        accessKeyId: accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
+                        canonicalRequest: nil)))
+        }
+        return .success(
+            Authenticated(caller: AWSCaller(credential: credential, region: defaultRegion, signature: .sigV2Query)))
+    }
+
+    func sigV2StringToSign(_ request: EmulatorRequest, dateOrExpires: String, virtualHostBucket: String?) -> String {
+        var amzHeaders: [String: [String]] = [:]
+        for header in request.headers {
+            let name = header.name.lowercased()
+            if name.hasPrefix("x-amz-") {
+                amzHeaders[name, default: []].append(header.value.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return SigV2.stringToSign(
+            method: request.method.rawValue,
+            contentMD5: request.header("content-md5") ?? "",
+            contentType: request.header("content-type") ?? "",
+            dateOrExpires: dateOrExpires,
+            amzHeaders: amzHeaders.map { ($0.key, $0.value.joined(separator: ",")) },
+            canonicalizedResource: SigV2.canonicalizedResource(
+                virtualHostBucket: virtualHostBucket, rawPath: String(request.rawPath),
+                rawQuery: String(request.rawQuery)))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import NIOConcurrencyHelpers
+
+/// The emulator's one clock: wall time plus an offset that tests can advance.
+///
+/// Every lifecycle, expiry and signature-time check reads it, so a test can compress a 30-minute deployment
+/// into milliseconds or step time by hand.
+public final class EmulatorClock: Sendable {
+    private let offset = NIOLockedValueBox<TimeInterval>(0)
+
+    /// Creates a clock that reads wall time.
+    public init() {}
+
+    /// The current time on this clock.
+    public func now() -> Date {
+        Date().addingTimeInterval(offset.withLockedValue { $0 })
+    }
+
+    /// Moves the clock forward.
+    /// - Parameter seconds: How far; negative values are ignored (the clock never runs backwards).
+    public func advance(by seconds: TimeInterval) {
+        guard seconds > 0 else { return }
+        offset.withLockedValue { $0 += seconds }
+    }
+
+    /// How far the clock is ahead of wall time.
+    public var offsetSeconds: TimeInterval { offset.withLockedValue { $0 } }
+}

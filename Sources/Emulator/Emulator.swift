@@ -1,0 +1,78 @@
+import AWSWire
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// A running emulator: S3 (and, as they arrive, STS, IAM, Kinesis and Databricks) on one loopback port.
+///
+/// ```swift
+/// let emulator = try await Emulator.start()
+/// defer { Task { await emulator.shutdown() } }
+/// print(emulator.endpoint)  // http://127.0.0.1:54321
+/// ```
+///
+/// Each emulator owns all of its state; two emulators in one process share nothing.
+public final class Emulator: Sendable {
+    /// The configuration it runs with (the port is the bound one).
+    public let configuration: EmulatorConfiguration
+    /// The base URL of every service, `http://host:port`.
+    public let endpoint: URL
+    /// The clock every lifecycle and expiry reads.
+    public let clock: EmulatorClock
+    /// The credentials the emulator accepts.
+    public let credentials: CredentialStore
+
+    let services: EmulatorServices
+    private let server: HTTPServer
+
+    private init(
+        configuration: EmulatorConfiguration, endpoint: URL, clock: EmulatorClock, credentials: CredentialStore,
+        services: EmulatorServices, server: HTTPServer
+    ) {
+        self.configuration = configuration
+        self.endpoint = endpoint
+        self.clock = clock
+        self.credentials = credentials
+        self.services = services
+        self.server = server
+    }
+
+    /// Starts an emulator.
+    /// - Parameter configuration: How to run it; by default on a free loopback port with state in memory.
+    /// - Returns: The running emulator.
+    /// - Throws: When the port cannot be bound or the state directory cannot be read or written.
+    public static func start(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> Emulator {
+        let clock = EmulatorClock()
+        let credentials = CredentialStore(
+            bootstrap: AWSCredential(
+                accessKeyId: configuration.accessKeyId, secretAccessKey: configuration.secretAccessKey,
+                principal: .root(accountId: configuration.accountId)))
+        if let directory = configuration.stateDirectory {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let services = try EmulatorServices(configuration: configuration, clock: clock, credentials: credentials)
+        let server = try await HTTPServer.start(
+            host: configuration.host, port: configuration.port, limits: configuration.limits,
+            responder: services, errors: services, logger: configuration.logger)
+        var bound = configuration
+        bound.port = server.localAddress?.port ?? configuration.port
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let endpoint = URL(string: "http://\(host):\(bound.port)")!
+        services.setEndpoint(endpoint)
+        return Emulator(
+            configuration: bound, endpoint: endpoint, clock: clock, credentials: credentials, services: services,
+            server: server)
+    }
+
+    /// Stops serving, flushes persisted state and releases the port.
+    public func shutdown() async {
+        await server.shutdown()
+        services.sync()
+    }
+
+    /// Forgets every resource of every service (as `POST /_brickyard/reset` does).
+    public func reset() throws {
+        try services.reset()
+    }
+}

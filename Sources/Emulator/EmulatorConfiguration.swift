@@ -1,0 +1,33 @@
+import Logging
+
+/// How an emulator is set up. Every field has the default other emulators' users expect.
+public struct EmulatorConfiguration: Sendable {
+    /// The address to bind; loopback unless told otherwise.
+    public var host: String = "127.0.0.1"
+    /// The port; `0` picks a free one.
+    public var port: Int = 0
+    /// The region the emulator answers as.
+    public var region: String = "us-east-1"
+    /// The account of the bootstrap credential.
+    public var accountId: String = "000000000000"
+    /// The bootstrap access key id (the account's root user).
+    public var accessKeyId: String = "test"
+    /// The bootstrap secret access key.
+    public var secretAccessKey: String = "test"
+    /// Where state is kept across restarts; `nil` keeps it in memory.
+    public var stateDirectory: String?
+    /// Host names whose sub-domains address S3 buckets (virtual-hosted style).
+    public var virtualHostSuffixes: [String] = ["localhost", "s3.localhost", "localhost.localstack.cloud", "s3.amazonaws.com"]
+    /// Limits of the HTTP front end.
+    public var limits = HTTPLimits()
+    /// Where the emulator logs (debug and trace only; it never logs secrets).
+    public var logger = Logger(label: "brickyard.emulator", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// The defaults: loopback, a free port, us-east-1, account 000000000000, key `test`/`test`, state in memory.
+    public init() {}
+
+    /// The defaults with a port.
+    public init(port: Int) {
+        self.port = port
+    }
+}

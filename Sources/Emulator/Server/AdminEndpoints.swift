@@ -1,0 +1,73 @@
+import AWSWire
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The emulator's own JSON endpoints under `/_brickyard/`: health, info, reset and the clock.
+struct AdminEndpoints {
+    static let pathPrefix = "/_brickyard/"
+    /// The version the emulator reports.
+    static let version = "0.1.0"
+
+    let services: EmulatorServices
+
+    func respond(to request: EmulatorRequest) -> EmulatorResponse {
+        let path = String(request.rawPath.dropFirst(Self.pathPrefix.count))
+        switch (request.method, path) {
+        case (.GET, "health"), (.HEAD, "health"):
+            return json([
+                "status": "ok", "version": Self.version,
+                "services": ["s3": "running"],
+            ])
+        case (.GET, "info"):
+            return json(info())
+        case (.POST, "reset"):
+            do {
+                try services.reset()
+                return json(["status": "reset"])
+            } catch {
+                return json(["error": "reset failed: \(error)"], status: .internalServerError)
+            }
+        case (.GET, "clock"):
+            return json(clock())
+        case (.POST, "clock/advance"):
+            let body = try? JSONSerialization.jsonObject(with: Data(request.body.readableBytesView)) as? [String: Any]
+            guard let seconds = (body?["seconds"] as? NSNumber)?.doubleValue, seconds >= 0 else {
+                return json(["error": "expected {\"seconds\": N} with N >= 0"], status: .badRequest)
+            }
+            services.clock.advance(by: seconds)
+            return json(clock())
+        case (_, "health"), (_, "info"), (_, "reset"), (_, "clock"), (_, "clock/advance"):
+            return json(["error": "method not allowed"], status: .methodNotAllowed)
+        default:
+            return json(["error": "no such admin endpoint: /_brickyard/\(path)"], status: .notFound)
+        }
+    }
+
+    private func info() -> [String: Any] {
+        let configuration = services.configuration
+        return [
+            "version": Self.version,
+            "aws": [
+                "endpoint": services.endpoint?.absoluteString ?? "",
+                "region": configuration.region,
+                "accountId": configuration.accountId,
+                "accessKeyId": configuration.accessKeyId,
+                "secretAccessKey": configuration.secretAccessKey,
+            ],
+            "services": ["s3"],
+            "persistence": configuration.stateDirectory == nil ? "memory" : "directory",
+            "stateDirectory": configuration.stateDirectory ?? NSNull(),
+        ]
+    }
+
+    private func clock() -> [String: Any] {
+        ["now": AWSDate.iso8601(services.clock.now()), "offsetSeconds": services.clock.offsetSeconds]
+    }
+
+    private func json(_ object: [String: Any], status: HTTPResponseStatus = .ok) -> EmulatorResponse {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return EmulatorResponse(
+            status: status, headers: ["Content-Type": "application/json"], body: ByteBuffer(bytes: data))
+    }
+}

@@ -1,0 +1,89 @@
+import AWSWire
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+
+/// Every service of one emulator, and the routing of a request to the one it is for.
+final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable {
+    let configuration: EmulatorConfiguration
+    let clock: EmulatorClock
+    let credentials: CredentialStore
+    let authenticator: RequestAuthenticator
+    let s3: S3Service
+    private let endpointBox = NIOLockedValueBox<URL?>(nil)
+    private let startedAt = Date()
+
+    init(configuration: EmulatorConfiguration, clock: EmulatorClock, credentials: CredentialStore) throws {
+        self.configuration = configuration
+        self.clock = clock
+        self.credentials = credentials
+        authenticator = RequestAuthenticator(credentials: credentials, clock: clock, defaultRegion: configuration.region)
+        let journal = configuration.stateDirectory.map { ($0 as NSString).appendingPathComponent("s3.journal") }
+        s3 = try S3Service(
+            configuration: S3Service.Configuration(
+                region: configuration.region, virtualHostSuffixes: configuration.virtualHostSuffixes),
+            journalPath: journal, authenticator: authenticator, clock: clock, logger: configuration.logger)
+    }
+
+    var endpoint: URL? { endpointBox.withLockedValue { $0 } }
+
+    func setEndpoint(_ url: URL) {
+        endpointBox.withLockedValue { $0 = url }
+    }
+
+    func sync() {
+        s3.store.sync()
+    }
+
+    func reset() throws {
+        try s3.store.reset()
+        credentials.reset()
+    }
+
+    // MARK: - Routing
+
+    func respond(to request: EmulatorRequest) async -> EmulatorResponse {
+        if request.rawPath.hasPrefix(AdminEndpoints.pathPrefix) {
+            return AdminEndpoints(services: self).respond(to: request)
+        }
+        switch ServiceDetector.detect(request) {
+        case .s3:
+            return s3.handle(request)
+        case .query(let service):
+            return QueryProtocolErrors.unsupported(service: service, request: request)
+        case .json(let service, let target):
+            return JSONProtocolErrors.unknownOperation(service: service, target: target)
+        }
+    }
+
+    // MARK: - Front-end errors
+
+    func render(_ error: FrontEndError, head: HTTPRequestHead?) -> EmulatorResponse {
+        let s3Error: S3Error
+        switch error {
+        case .headerSectionTooLarge:
+            s3Error = S3Error(
+                "RequestHeaderSectionTooLarge", .badRequest,
+                "Your request header section exceeds the maximum allowed size.",
+                [("MaxSizeAllowed", String(configuration.limits.maxHeaderSectionSize))])
+        case .entityTooLarge(let size, let limit):
+            s3Error = S3Error(
+                "EntityTooLarge", .badRequest, "Your proposed upload exceeds the maximum allowed size",
+                [("ProposedSize", String(size)), ("MaxSizeAllowed", String(limit))])
+        case .incompleteBody:
+            s3Error = S3Error(
+                "IncompleteBody", .badRequest,
+                "You did not provide the number of bytes specified by the Content-Length HTTP header.")
+        case .requestTimeout:
+            s3Error = S3Error(
+                "RequestTimeout", .badRequest,
+                "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.")
+        case .malformedHTTP:
+            s3Error = S3Error("BadRequest", .badRequest, "An error occurred when parsing the HTTP request.")
+        }
+        let path = head.map { String($0.uri.prefix { $0 != "?" }) } ?? "/"
+        return s3.render(s3Error, path, S3RequestID.make())
+    }
+}

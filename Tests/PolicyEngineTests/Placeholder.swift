@@ -1,0 +1,1 @@
+// Placeholder until the PolicyEngine tests land (removed with them).
