@@ -1,0 +1,70 @@
+import AWSWire
+import Benchmark
+import CloudClients
+import Emulator
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
+
+    // An in-process emulator, from `start` to answering, then stopped: the goal is under 50 ms.
+    Benchmark("Emulator start, first answer, shutdown", configuration: .init(maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let emulator = try await Emulator.start()
+            let (_, response) = try await URLSession.shared.data(
+                from: emulator.endpoint.appendingPathComponent("_brickyard/health"))
+            blackHole(response)
+            await emulator.shutdown()
+        }
+    }
+
+    // Verifying a presigned SigV4 URL (what every presigned GET pays).
+    Benchmark("SigV4 presigned URL verification") { benchmark in
+        let clock = EmulatorClock()
+        let credentials = CredentialStore(
+            bootstrap: AWSCredential(accessKeyId: "test", secretAccessKey: "test", principal: .root(accountId: "000000000000")))
+        let authenticator = RequestAuthenticator(credentials: credentials, clock: clock, defaultRegion: "us-east-1")
+        let signer = SigV4Signer(
+            credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), region: "us-east-1", service: "s3")
+        let url = signer.presign(URL(string: "http://127.0.0.1:4566/bench/object-1k")!, expires: 3600)
+        let uri = String(url.absoluteString.dropFirst("http://127.0.0.1:4566".count))
+        let request = EmulatorRequest(
+            method: .GET, uri: uri, headers: ["Host": "127.0.0.1:4566"], body: ByteBuffer(), remoteAddress: nil)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            var copy = request
+            blackHole(authenticator.authenticate(&copy, service: "s3"))
+        }
+    }
+
+    // Canonical request and signature for a typical header-signed request.
+    Benchmark("SigV4 canonical request and signature") { benchmark in
+        let key = SigV4.signingKey(secretAccessKey: "test", date: "20261122", region: "us-east-1", service: "s3")
+        for _ in benchmark.scaledIterations {
+            let canonical = SigV4.canonicalRequest(
+                method: "GET", canonicalURI: SigV4.canonicalURI(decodedPath: "/bucket/some/key.txt", doubleEncode: false),
+                canonicalQuery: SigV4.canonicalQuery([("list-type", "2"), ("prefix", "some/")]),
+                signedHeaders: [
+                    ("host", "127.0.0.1:4566"), ("x-amz-content-sha256", SigV4.emptyPayloadHash),
+                    ("x-amz-date", "20261122T101010Z"),
+                ],
+                payloadHash: SigV4.emptyPayloadHash)
+            blackHole(
+                SigV4.signature(
+                    signingKey: key,
+                    stringToSign: SigV4.stringToSign(
+                        amzDate: "20261122T101010Z", scope: "20261122/us-east-1/s3/aws4_request",
+                        canonicalRequest: canonical)))
+        }
+    }
+
+    // CRC64NVME over 1 MiB: S3's default checksum, computed on every PUT.
+    Benchmark("CRC64NVME 1 MiB", configuration: .init(metrics: [.wallClock, .throughput])) { benchmark in
+        let data = [UInt8](repeating: 0x5A, count: 1 << 20)
+        for _ in benchmark.scaledIterations {
+            blackHole(ChecksumAlgorithm.crc64nvme.checksum(of: data))
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Benchmarks live in their own package so that `swift test` in the root never builds the benchmark harness.
+// Run: `cd Benchmarks && swift package benchmark` (see ../README.md for the figures and the machine).
+let package = Package(
+    name: "BrickyardBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "EmulatorBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Emulator", package: "Brickyard"),
+                .product(name: "AWSWire", package: "Brickyard"),
+                .product(name: "CloudClients", package: "Brickyard"),
+            ],
+            path: "Benchmarks/EmulatorBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    ]
+)
