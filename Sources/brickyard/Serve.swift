@@ -48,8 +48,8 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("cannot start the emulator on \(host):\(port): \(error)")
         }
         let signal = await Self.waitForTermination {
-            print("Brickyard emulator ready at \(emulator.endpoint.absoluteString)")
-            fflush(stdout)
+            let line = "Brickyard emulator ready at \(emulator.endpoint.absoluteString)\n"
+            FileHandle.standardOutput.write(Data(line.utf8))
         }
         configuration.logger.info("received \(signal), shutting down")
         await emulator.shutdown()

@@ -39,8 +39,15 @@ final class JournaledStore<State: JournaledState>: Sendable {
     }
 
     /// Reads the state.
-    func read<Result>(_ body: (State) throws -> Result) rethrows -> Result {
-        try state.withLockedValue { try body($0) }
+    func read<Result, Failure: Error>(_ body: (State) throws(Failure) -> Result) throws(Failure) -> Result {
+        let outcome: Swift.Result<Result, Failure> = state.withLockedValue { state in
+            do throws(Failure) {
+                return .success(try body(state))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 
     /// Runs a transaction: `body` inspects the state and records changes through the ``Transaction``.

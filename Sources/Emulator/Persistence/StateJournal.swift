@@ -1,6 +1,7 @@
 import AWSWire
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 
 #if canImport(Glibc)
 import Glibc

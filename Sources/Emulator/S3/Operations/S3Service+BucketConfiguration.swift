@@ -14,11 +14,7 @@ extension S3Service {
         try write { transaction throws(S3Error) in
             var settings = try bucket(context.bucket, in: transaction.state).settings
             try change(&settings)
-            do {
-                try transaction.apply(.setSettings(bucket: context.bucket, settings))
-            } catch {
-                throw Self.internalError(error)
-            }
+            try transaction.commit(.setSettings(bucket: context.bucket, settings))
         }
     }
 

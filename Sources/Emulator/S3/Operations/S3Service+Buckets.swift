@@ -132,7 +132,7 @@ extension S3Service {
             }
             let metadata = S3Bucket.Metadata(
                 name: name, region: region, ownerAccountId: account, creationDate: context.now)
-            do { try transaction.apply(.createBucket(metadata)) } catch { throw Self.internalError(error) }
+            try transaction.commit(.createBucket(metadata))
         }
         var headers = HTTPHeaders()
         headers.add(name: "Location", value: "/\(name)")
@@ -149,7 +149,7 @@ extension S3Service {
                     "BucketNotEmpty", .conflict, "The bucket you tried to delete is not empty",
                     [("BucketName", context.bucket)])
             }
-            do { try transaction.apply(.deleteBucket(name: context.bucket)) } catch { throw Self.internalError(error) }
+            try transaction.commit(.deleteBucket(name: context.bucket))
         }
         return emptyResponse(.noContent)
     }

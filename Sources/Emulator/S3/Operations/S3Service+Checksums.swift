@@ -2,6 +2,7 @@ import AWSWire
 import Crypto
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 
 extension S3Service {
     /// Verifies `Content-MD5` and any `x-amz-checksum-*` value (header or aws-chunked trailer) against the body.

@@ -2,6 +2,7 @@ import AWSWire
 import Crypto
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 import NIOHTTP1
 
 extension S3Service {
@@ -86,12 +87,8 @@ extension S3Service {
             metadata.checksums = Self.completedChecksums(upload, parts: parts, data: data)
             metadata.checksumType = upload.metadata.checksumType ?? "FULL_OBJECT"
             metadata.versionId = bucket.settings.versioning == .enabled ? Self.makeVersionId(now: context.now) : "null"
-            do {
-                try transaction.apply(.putVersion(bucket: context.bucket, metadata), payload: data)
-                try transaction.apply(.removeUpload(bucket: context.bucket, uploadId: uploadId))
-            } catch {
-                throw Self.internalError(error)
-            }
+            try transaction.commit(.putVersion(bucket: context.bucket, metadata), payload: data)
+            try transaction.commit(.removeUpload(bucket: context.bucket, uploadId: uploadId))
             return metadata
         }
         var headers = HTTPHeaders()

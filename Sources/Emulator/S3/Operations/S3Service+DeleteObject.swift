@@ -41,29 +41,25 @@ extension S3Service {
     ) throws(S3Error) -> DeletionOutcome {
         guard let bucket = transaction.state.buckets[name] else { throw .noSuchBucket(name) }
         let versions = bucket.objects[key] ?? []
-        do {
-            if let versionId {
+        if let versionId {
                 guard let version = versions.first(where: { $0.versionId == versionId }) else {
                     return DeletionOutcome(versionId: versionId, deleteMarker: false)
                 }
-                try transaction.apply(.removeVersion(bucket: name, key: key, versionId: versionId))
+                try transaction.commit(.removeVersion(bucket: name, key: key, versionId: versionId))
                 return DeletionOutcome(versionId: versionId, deleteMarker: version.isDeleteMarker)
             }
             switch bucket.settings.versioning {
             case .unversioned:
-                if !versions.isEmpty { try transaction.apply(.removeVersion(bucket: name, key: key, versionId: "null")) }
+                if !versions.isEmpty { try transaction.commit(.removeVersion(bucket: name, key: key, versionId: "null")) }
                 return DeletionOutcome(versionId: nil, deleteMarker: false)
             case .enabled, .suspended:
                 let markerId = bucket.settings.versioning == .enabled ? Self.makeVersionId(now: now) : "null"
                 let marker = S3ObjectVersion.Metadata(
                     key: key, versionId: markerId, isDeleteMarker: true, lastModified: now, size: 0, etag: "",
                     contentType: nil, userMetadata: [:], checksums: [:], storageClass: "STANDARD", tags: [])
-                try transaction.apply(.putVersion(bucket: name, marker))
+                try transaction.commit(.putVersion(bucket: name, marker))
                 return DeletionOutcome(versionId: nil, deleteMarker: true, deleteMarkerVersionId: markerId)
             }
-        } catch {
-            throw Self.internalError(error)
-        }
     }
 
     // MARK: - DeleteObjects

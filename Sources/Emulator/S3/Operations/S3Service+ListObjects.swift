@@ -44,6 +44,11 @@ extension S3Service {
         }
     }
 
+    /// The later of two keys in S3's (UTF-8 byte) order.
+    static func later(_ first: String, _ second: String) -> String {
+        first.utf8.lexicographicallyPrecedes(second.utf8) ? second : first
+    }
+
     /// One page of keys (current versions only) and common prefixes.
     struct ObjectPage {
         var contents: [S3ObjectVersion.Metadata] = []
@@ -56,7 +61,7 @@ extension S3Service {
     /// Lists current objects in key order after `startAfter`, rolling keys up into common prefixes.
     func objectPage(_ bucket: S3Bucket, _ parameters: ListingParameters, startAfter: String) -> ObjectPage {
         var page = ObjectPage()
-        var index = bucket.keyIndex(atOrAfter: max(parameters.prefix, startAfter, by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+        var index = bucket.keyIndex(atOrAfter: Self.later(parameters.prefix, startAfter))
         var count = 0
         while index < bucket.sortedKeys.count {
             let key = bucket.sortedKeys[index]

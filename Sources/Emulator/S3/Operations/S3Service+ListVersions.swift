@@ -23,7 +23,7 @@ extension S3Service {
         var nextVersionIdMarker: String?
         let owner = try store.read { state throws(S3Error) in
             let bucket = try bucket(context.bucket, in: state)
-            var index = bucket.keyIndex(atOrAfter: max(parameters.prefix, keyMarker, by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+            var index = bucket.keyIndex(atOrAfter: Self.later(parameters.prefix, keyMarker))
             var count = 0
             keys: while index < bucket.sortedKeys.count {
                 let key = bucket.sortedKeys[index]

@@ -51,9 +51,7 @@ extension S3Service {
             let metadata = S3MultipartUpload.Metadata(
                 uploadId: uploadId, key: context.key, initiated: context.now, object: object,
                 checksumAlgorithm: algorithm, checksumType: checksumType)
-            do { try transaction.apply(.createUpload(bucket: context.bucket, metadata)) } catch {
-                throw Self.internalError(error)
-            }
+            try transaction.commit(.createUpload(bucket: context.bucket, metadata))
             return metadata
         }
         var headers = HTTPHeaders()
@@ -84,7 +82,7 @@ extension S3Service {
 
     func uploadPart(_ context: Context, copy: Bool) throws(S3Error) -> EmulatorResponse {
         let number = try partNumber(context)
-        let upload = try store.read { state throws(S3Error) in try upload(context, in: state) }
+        let upload = try store.read { state throws(S3Error) in try self.upload(context, in: state) }
         var data = context.request.body
         var copyResult: XMLWriter?
         var headers = HTTPHeaders()
@@ -120,12 +118,8 @@ extension S3Service {
             partNumber: number, etag: etag, size: data.readableBytes, lastModified: context.now, checksums: checksums)
         try write { transaction throws(S3Error) in
             _ = try self.upload(context, in: transaction.state)
-            do {
-                try transaction.apply(
+            try transaction.commit(
                     .putPart(bucket: context.bucket, uploadId: upload.metadata.uploadId, part), payload: data)
-            } catch {
-                throw Self.internalError(error)
-            }
         }
         for (name, value) in checksums { headers.add(name: "x-amz-checksum-\(name.lowercased())", value: value) }
         if let encryption = upload.metadata.object.serverSideEncryption {
@@ -158,7 +152,7 @@ extension S3Service {
     // MARK: - ListParts
 
     func listParts(_ context: Context) throws(S3Error) -> EmulatorResponse {
-        let upload = try store.read { state throws(S3Error) in try upload(context, in: state) }
+        let upload = try store.read { state throws(S3Error) in try self.upload(context, in: state) }
         let owner = try store.read { state throws(S3Error) in try bucket(context.bucket, in: state).metadata.ownerAccountId }
         let marker = Int(context.request.query("part-number-marker") ?? "0") ?? 0
         let maxParts = min(Int(context.request.query("max-parts") ?? "1000") ?? 1000, 1000)
@@ -202,11 +196,7 @@ extension S3Service {
     func abortMultipartUpload(_ context: Context) throws(S3Error) -> EmulatorResponse {
         try write { transaction throws(S3Error) in
             let upload = try upload(context, in: transaction.state)
-            do {
-                try transaction.apply(.removeUpload(bucket: context.bucket, uploadId: upload.metadata.uploadId))
-            } catch {
-                throw Self.internalError(error)
-            }
+            try transaction.commit(.removeUpload(bucket: context.bucket, uploadId: upload.metadata.uploadId))
         }
         return emptyResponse(.noContent)
     }

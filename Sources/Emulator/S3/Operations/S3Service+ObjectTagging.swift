@@ -27,12 +27,8 @@ extension S3Service {
     private func setObjectTags(_ context: Context, _ tags: [S3Tag]) throws(S3Error) -> EmulatorResponse {
         let (version, versioned) = try readVersion(context)
         try write { transaction throws(S3Error) in
-            do {
-                try transaction.apply(
+            try transaction.commit(
                     .setVersionTags(bucket: context.bucket, key: context.key, versionId: version.versionId, tags: tags))
-            } catch {
-                throw Self.internalError(error)
-            }
         }
         var headers = HTTPHeaders()
         if versioned { headers.add(name: "x-amz-version-id", value: version.versionId) }

@@ -46,11 +46,7 @@ extension S3Service {
             if let encryption = bucket.settings.encryption?.first, context.request.header("x-amz-server-side-encryption") == nil {
                 metadata.serverSideEncryption = encryption.algorithm
             }
-            do {
-                try transaction.apply(.putVersion(bucket: context.bucket, metadata), payload: data)
-            } catch {
-                throw Self.internalError(error)
-            }
+            try transaction.commit(.putVersion(bucket: context.bucket, metadata), payload: data)
             return metadata
         }
     }

@@ -2,6 +2,7 @@ import AWSWire
 import Crypto
 import Foundation
 import NIOCore
+import NIOFoundationCompat
 
 extension S3Service {
     /// The bucket a request names, or `NoSuchBucket`.
@@ -113,5 +114,16 @@ extension S3Service {
     /// The quoted hex MD5 S3 uses as the ETag of a single-part object.
     static func etag(of data: ByteBuffer) -> String {
         "\"" + Hex.encode(Insecure.MD5.hash(data: data.readableBytesView)) + "\""
+    }
+}
+
+extension JournaledStore<S3State>.Transaction {
+    /// Records and applies a change, answering `InternalError` when it cannot be made durable.
+    mutating func commit(_ mutation: S3State.Mutation, payload: ByteBuffer = ByteBuffer()) throws(S3Error) {
+        do throws(JournaledStore<S3State>.PersistenceError) {
+            try apply(mutation, payload: payload)
+        } catch {
+            throw S3Service.internalError(error)
+        }
     }
 }
