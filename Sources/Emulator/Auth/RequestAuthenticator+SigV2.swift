@@ -27,20 +27,10 @@ extension RequestAuthenticator {
         if abs(requestTime.timeIntervalSince(now)) > Self.maximumSkew {
             return .failure(.requestTimeTooSkewed(requestTime: requestTime, serverTime: now))
         }
-        let stringToSign = sigV2StringToSign(
-            request, dateOrExpires: amzDate == nil ? (request.header("date") ?? "") : "",
-            virtualHostBucket: virtualHostBucket)
-        let expected = SigV2.signature(secretAccessKey: credential.secretAccessKey, stringToSign: stringToSign)
-        guard SigV4.constantTimeEquals(expected, signature) else {
-            return .failure(
-                .signatureDoesNotMatch(
-                    SignatureMismatch(
-                        accessKeyId: accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
-                        canonicalRequest: nil)))
-        }
-        return .success(
-            Authenticated(
-                caller: AWSCaller(credential: credential, region: defaultRegion, signature: .sigV2Header)))
+        return verifySigV2(
+            request, credential: credential, signature: signature,
+            dateOrExpires: amzDate == nil ? (request.header("date") ?? "") : "", virtualHostBucket: virtualHostBucket,
+            kind: .sigV2Header)
     }
 
     /// `?AWSAccessKeyId=...&Expires=...&Signature=...`.
@@ -63,17 +53,26 @@ extension RequestAuthenticator {
         let now = clock.now()
         let expiry = Date(timeIntervalSince1970: TimeInterval(expires))
         if now > expiry { return .failure(.expired(expiredAt: expiry, serverTime: now)) }
-        let stringToSign = sigV2StringToSign(request, dateOrExpires: expiresText, virtualHostBucket: virtualHostBucket)
+        return verifySigV2(
+            request, credential: credential, signature: signature, dateOrExpires: expiresText,
+            virtualHostBucket: virtualHostBucket, kind: .sigV2Query)
+    }
+
+    /// Compares a SigV2 signature with the one the credential's secret gives.
+    func verifySigV2(
+        _ request: EmulatorRequest, credential: AWSCredential, signature: String, dateOrExpires: String,
+        virtualHostBucket: String?, kind: AWSCaller.SignatureKind
+    ) -> Result<Authenticated, AuthFailure> {
+        let stringToSign = sigV2StringToSign(request, dateOrExpires: dateOrExpires, virtualHostBucket: virtualHostBucket)
         let expected = SigV2.signature(secretAccessKey: credential.secretAccessKey, stringToSign: stringToSign)
         guard SigV4.constantTimeEquals(expected, signature) else {
             return .failure(
                 .signatureDoesNotMatch(
                     SignatureMismatch(
-                        accessKeyId: accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
+                        accessKeyId: credential.accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
                         canonicalRequest: nil)))
         }
-        return .success(
-            Authenticated(caller: AWSCaller(credential: credential, region: defaultRegion, signature: .sigV2Query)))
+        return .success(Authenticated(caller: AWSCaller(credential: credential, region: defaultRegion, signature: kind)))
     }
 
     func sigV2StringToSign(_ request: EmulatorRequest, dateOrExpires: String, virtualHostBucket: String?) -> String {

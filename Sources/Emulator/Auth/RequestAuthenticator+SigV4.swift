@@ -93,30 +93,11 @@ extension RequestAuthenticator {
         let payload = PayloadMode(payloadHash)
         if payload == nil { return .failure(.invalidContentSHA256) }
 
-        let signedHeaderNames = signedHeadersText.split(separator: ";").map { String($0).lowercased() }
-        let canonical = SigV4.canonicalRequest(
-            method: request.method.rawValue,
-            canonicalURI: canonicalURI(request, service: service),
-            canonicalQuery: SigV4.canonicalQuery(request.queryItems ?? []),
-            signedHeaders: signedHeaderValues(signedHeaderNames, in: request),
-            payloadHash: payloadHash)
-        let stringToSign = SigV4.stringToSign(amzDate: amzDate, scope: scope.scope, canonicalRequest: canonical)
-        let key = keys.key(
-            secret: credential.secretAccessKey, date: scope.date, region: scope.region, service: scope.service)
-        let expected = SigV4.signature(signingKey: key, stringToSign: stringToSign)
-        guard SigV4.constantTimeEquals(expected, String(signature)) else {
-            return .failure(
-                .signatureDoesNotMatch(
-                    SignatureMismatch(
-                        accessKeyId: scope.accessKeyId, signatureProvided: String(signature),
-                        stringToSign: stringToSign, canonicalRequest: canonical)))
-        }
-        let caller = AWSCaller(credential: credential, region: scope.region, signature: .sigV4Header)
-        let context = ChunkSigningContext(
-            signingKey: key, amzDate: amzDate, credentialScope: scope.scope, seedSignature: String(signature))
-        return verifyPayload(payload!, request: &request, context: context).map { trailers in
-            Authenticated(caller: caller, trailers: trailers)
-        }
+        return verifySignature(
+            SignedParts(
+                scope: scope, credential: credential, amzDate: amzDate, signedHeaders: String(signedHeadersText),
+                signature: String(signature), payloadHash: payloadHash, query: request.queryItems ?? []),
+            payload: payload!, kind: .sigV4Header, request: &request, service: service)
     }
 
     // MARK: - Presigned
@@ -168,28 +149,55 @@ extension RequestAuthenticator {
             request.header("x-amz-content-sha256")
             ?? (service == "s3" ? SigV4.unsignedPayload : SigV4.sha256Hex(bytes: request.body.readableBytesView))
         guard let payload = PayloadMode(payloadHash) else { return .failure(.invalidContentSHA256) }
-        let query = (request.queryItems ?? []).filter { $0.name != "X-Amz-Signature" }
-        let signedHeaderNames = signedHeadersText.split(separator: ";").map { String($0).lowercased() }
+        return verifySignature(
+            SignedParts(
+                scope: scope, credential: credential, amzDate: amzDate, signedHeaders: signedHeadersText,
+                signature: signature, payloadHash: payloadHash,
+                query: (request.queryItems ?? []).filter { $0.name != "X-Amz-Signature" }),
+            payload: payload, kind: .sigV4Query, request: &request, service: service)
+    }
+
+    // MARK: - Signature
+
+    /// What a SigV4 request says about its own signature.
+    struct SignedParts {
+        var scope: CredentialScope
+        var credential: AWSCredential
+        var amzDate: String
+        var signedHeaders: String
+        var signature: String
+        var payloadHash: String
+        /// The query items that take part in the canonical request.
+        var query: [(name: String, value: String)]
+    }
+
+    /// Rebuilds the canonical request, compares signatures, then verifies the payload.
+    func verifySignature(
+        _ parts: SignedParts, payload: PayloadMode, kind: AWSCaller.SignatureKind, request: inout EmulatorRequest,
+        service: String
+    ) -> Result<Authenticated, AuthFailure> {
+        let signedHeaderNames = parts.signedHeaders.split(separator: ";").map { String($0).lowercased() }
         let canonical = SigV4.canonicalRequest(
             method: request.method.rawValue,
             canonicalURI: canonicalURI(request, service: service),
-            canonicalQuery: SigV4.canonicalQuery(query),
+            canonicalQuery: SigV4.canonicalQuery(parts.query),
             signedHeaders: signedHeaderValues(signedHeaderNames, in: request),
-            payloadHash: payloadHash)
-        let stringToSign = SigV4.stringToSign(amzDate: amzDate, scope: scope.scope, canonicalRequest: canonical)
+            payloadHash: parts.payloadHash)
+        let stringToSign = SigV4.stringToSign(amzDate: parts.amzDate, scope: parts.scope.scope, canonicalRequest: canonical)
+        let scope = parts.scope
         let key = keys.key(
-            secret: credential.secretAccessKey, date: scope.date, region: scope.region, service: scope.service)
+            secret: parts.credential.secretAccessKey, date: scope.date, region: scope.region, service: scope.service)
         let expected = SigV4.signature(signingKey: key, stringToSign: stringToSign)
-        guard SigV4.constantTimeEquals(expected, signature) else {
+        guard SigV4.constantTimeEquals(expected, parts.signature) else {
             return .failure(
                 .signatureDoesNotMatch(
                     SignatureMismatch(
-                        accessKeyId: scope.accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
+                        accessKeyId: scope.accessKeyId, signatureProvided: parts.signature, stringToSign: stringToSign,
                         canonicalRequest: canonical)))
         }
-        let caller = AWSCaller(credential: credential, region: scope.region, signature: .sigV4Query)
+        let caller = AWSCaller(credential: parts.credential, region: scope.region, signature: kind)
         let context = ChunkSigningContext(
-            signingKey: key, amzDate: amzDate, credentialScope: scope.scope, seedSignature: signature)
+            signingKey: key, amzDate: parts.amzDate, credentialScope: scope.scope, seedSignature: parts.signature)
         return verifyPayload(payload, request: &request, context: context).map { trailers in
             Authenticated(caller: caller, trailers: trailers)
         }

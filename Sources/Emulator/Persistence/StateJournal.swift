@@ -45,8 +45,12 @@ final class StateJournal: @unchecked Sendable {
 
     /// Appends one record.
     func append(header: Data, payload: ByteBuffer) throws {
-        var record = Self.encode(header: header, payload: payload)
-        try record.withUnsafeReadableBytes { bytes in
+        try Self.writeAll(Self.encode(header: header, payload: payload), to: descriptor, path: path)
+    }
+
+    /// Writes a whole buffer, retrying short writes and interruptions.
+    private static func writeAll(_ buffer: ByteBuffer, to descriptor: Int32, path: String) throws {
+        try buffer.withUnsafeReadableBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -57,7 +61,6 @@ final class StateJournal: @unchecked Sendable {
                 offset += written
             }
         }
-        record.clear()
     }
 
     /// Forces written records to the disk (for a clean shutdown).
@@ -70,20 +73,13 @@ final class StateJournal: @unchecked Sendable {
         let temporary = path + ".compact"
         let file = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if file < 0 { throw JournalError(description: "cannot open \(temporary)") }
-        for record in records {
-            let buffer = Self.encode(header: record.header, payload: record.payload)
-            try buffer.withUnsafeReadableBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = write(file, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        close(file)
-                        throw JournalError(description: "cannot write \(temporary)")
-                    }
-                    offset += written
-                }
+        do {
+            for record in records {
+                try Self.writeAll(Self.encode(header: record.header, payload: record.payload), to: file, path: temporary)
             }
+        } catch {
+            close(file)
+            throw error
         }
         fsync(file)
         close(file)
@@ -102,7 +98,6 @@ final class StateJournal: @unchecked Sendable {
         var buffer = ByteBuffer(data: data)
         var records: [Record] = []
         while buffer.readableBytes >= 16 {
-            let start = buffer.readerIndex
             guard let magic = buffer.readBytes(length: 4), magic == Self.magic,
                 let headerLength = buffer.readInteger(endianness: .little, as: UInt32.self),
                 let payloadLength = buffer.readInteger(endianness: .little, as: UInt64.self),
@@ -115,7 +110,6 @@ final class StateJournal: @unchecked Sendable {
             hasher.update(header)
             hasher.update(payload.readableBytesView)
             guard crc == Self.crcValue(hasher) else { break }
-            _ = start
             records.append(Record(header: header, payload: payload))
         }
         return records
