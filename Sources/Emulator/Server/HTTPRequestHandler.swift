@@ -112,12 +112,11 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func write(_ response: EmulatorResponse, for head: HTTPRequestHead, context: ChannelHandlerContext) {
         guard case .responding = state else { return }
         let keepAlive = head.isKeepAlive && !inputClosed
+        // Become idle before writing: the pipelining handler delivers the next buffered request from inside the
+        // write of `.end`, and it must find this handler ready for it.
+        state = keepAlive ? .idle : .discarding
         writeResponse(response, method: head.method, version: head.version, keepAlive: keepAlive, context: context)
-        if keepAlive {
-            state = .idle
-        } else {
-            close(context: context)
-        }
+        if !keepAlive { close(context: context) }
     }
 
     private func writeResponse(

@@ -10,7 +10,7 @@ struct S3Addressing: Sendable, Equatable {
     /// The host suffixes under which the first label is a bucket name.
     static func virtualHostBucket(host: String, suffixes: [String]) -> String? {
         if suffixes.contains(host) { return nil }
-        for suffix in suffixes where host.hasSuffix("." + suffix) {
+        for suffix in suffixes.sorted(by: { $0.count > $1.count }) where host.hasSuffix("." + suffix) {
             let bucket = host.dropLast(suffix.count + 1)
             if !bucket.isEmpty { return String(bucket) }
         }

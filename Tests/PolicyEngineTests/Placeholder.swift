@@ -1,1 +1,0 @@
-// Placeholder until the PolicyEngine tests land (removed with them).
