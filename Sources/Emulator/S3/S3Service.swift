@@ -62,8 +62,9 @@ final class S3Service: Sendable {
         case .success(let result): authenticated = result
         case .failure(let failure): return render(S3Error(failure), resource, requestId)
         }
+        let streaming = request.header("x-amz-content-sha256")?.hasPrefix("STREAMING-") ?? false
         if let encoding = request.header("transfer-encoding"), encoding.lowercased().contains("chunked"),
-            request.method == .PUT
+            request.method == .PUT, !streaming
         {
             return render(.notImplemented(header: "Transfer-Encoding"), resource, requestId)
         }
