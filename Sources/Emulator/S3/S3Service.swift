@@ -141,6 +141,8 @@ final class S3Service: Sendable {
         headers.add(name: "x-amz-request-id", value: requestId)
         headers.add(name: "x-amz-id-2", value: S3RequestID.hostId(for: requestId))
         headers.add(name: "Server", value: "AmazonS3")
+        // Clients correct their clock from `Date` after a RequestTimeTooSkewed.
+        headers.add(name: "Date", value: AWSDate.httpDate(clock.now()))
     }
 
     func render(_ error: S3Error, _ resource: String, _ requestId: String, method: HTTPMethod = .GET)
