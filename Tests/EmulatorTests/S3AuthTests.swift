@@ -1,5 +1,6 @@
 import AWSWire
 import CloudClients
+import Emulator
 import Foundation
 import Testing
 
@@ -151,6 +152,32 @@ struct S3AuthTests {
             #expect(try await client.getObject(bucket: bucket, key: "trailer") == Data(payload))
             let bad = try await upload(checksum: ChecksumAlgorithm.crc32.checksum(of: Array("other".utf8)))
             #expect(bad.errorCode == "BadDigest")
+        }
+    }
+}
+
+@Suite("Temporary credentials")
+struct TemporaryCredentialTests {
+    @Test func sessionTokenIsRequiredAndChecked() async throws {
+        try await withEmulator { emulator, _ in
+            emulator.credentials.add(
+                AWSCredential(
+                    accessKeyId: "ASIATEMPORARY0000000", secretAccessKey: "temporary-secret", sessionToken: "token-1",
+                    expiration: Date().addingTimeInterval(3600), principal: .root(accountId: "000000000000")))
+            func client(token: String?) -> S3Client {
+                S3Client(
+                    endpoint: emulator.endpoint,
+                    credentials: AWSCredentials(
+                        accessKeyId: "ASIATEMPORARY0000000", secretAccessKey: "temporary-secret", sessionToken: token))
+            }
+            #expect(try await client(token: "token-1").send("GET").status == 200)
+            let missing = try await client(token: nil).send("GET")
+            #expect(missing.errorCode == "InvalidToken")
+            let wrong = try await client(token: "token-2").send("GET")
+            #expect(wrong.errorCode == "InvalidToken")
+            emulator.clock.advance(by: 7200)
+            let expired = try await client(token: "token-1").send("GET", date: emulator.clock.now())
+            #expect(expired.errorCode == "InvalidToken")
         }
     }
 }

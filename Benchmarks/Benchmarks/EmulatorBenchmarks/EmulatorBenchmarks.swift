@@ -6,6 +6,10 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
 
