@@ -42,9 +42,7 @@ public struct PolicyDocument: Sendable, Equatable {
     ///   - kind: Whose messages a grammar error carries; `.identity` when not given.
     /// - Returns: The parsed document.
     /// - Throws: ``PolicyValidationError`` when the text is not a policy document.
-    public static func parse(_ text: String, kind: PolicyKind = .identity) throws(PolicyValidationError)
-        -> PolicyDocument
-    {
+    public static func parse(_ text: String, kind: PolicyKind = .identity) throws(PolicyValidationError) -> Self {
         try PolicyParser.parse(text, kind: kind).document
     }
 }

@@ -1,147 +1,203 @@
-import Foundation
+/// A document as the parser read it, with what the kind-specific checks need beyond the public model.
+struct ParsedPolicy {
+    struct Statement {
+        var statement: PolicyStatement
+        /// `Effect` as written (IAM accepts `allow` in its first pass and refuses it in the second).
+        var effectText: String
+        /// Whether the statement has `Principal` or `NotPrincipal`, even one too malformed to read.
+        var hasPrincipalElement: Bool
+    }
+
+    var document: PolicyDocument
+    var statements: [Statement]
+}
 
 /// Reads policy JSON into a ``PolicyDocument``, checking the grammar every kind of policy shares.
+///
+/// For IAM identity policies (`Syntax errors in policy.`) the whole document is checked before anything else, as
+/// IAM does; a malformed `Principal` is no syntax error there, because any principal is an error of its own.
 enum PolicyParser {
     static let documentFields: Set<String> = ["Version", "Id", "Statement"]
     static let statementFields: Set<String> = [
         "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition",
     ]
 
-    static func parse(_ text: String) throws(PolicyValidationError) -> PolicyDocument {
-        guard text.drop(while: { $0.isWhitespace }).first == "{" else { throw .syntax }
+    static func parse(_ text: String, kind: PolicyKind) throws(PolicyValidationError) -> ParsedPolicy {
+        do {
+            return try parseGrammar(text, kind: kind)
+        } catch {
+            throw PolicyValidationError(kind: kind, message: error.message(for: kind))
+        }
+    }
+
+    private static func parseGrammar(_ text: String, kind: PolicyKind) throws(PolicyGrammarError) -> ParsedPolicy {
+        let isIdentity = if case .identity = kind.storage { true } else { false }
+        if kind.resourceContext != nil, text.utf8.first != UInt8(ascii: "{") { throw .firstByteNotBrace }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            root = try JSONReader.read(text)
         } catch {
-            throw .syntax
+            throw .invalidJSON
         }
-        guard case .object(let fields) = root else { throw .syntax }
-        for name in fields.keys where !documentFields.contains(name) { throw .unknownField(name) }
+        guard let fields = root.members else { throw .invalidJSON }
+        for (name, _) in fields where !documentFields.contains(name) { throw .unknownField(name) }
+
         var version: String?
-        if let value = fields["Version"] {
-            guard case .string(let text) = value, ["2012-10-17", "2008-10-17"].contains(text) else {
-                throw PolicyValidationError(
-                    iam: "The policy failed legacy parsing", s3: "Invalid policy document: invalid Version")
-            }
+        if let value = root.member("Version") {
+            guard case .string(let text) = value,
+                text == PolicyDocument.currentVersion || text == PolicyDocument.legacyVersion
+            else { throw .invalidVersion }
             version = text
         }
         var id: String?
-        if let value = fields["Id"] {
-            guard case .string(let text) = value else { throw .syntax }
+        if let value = root.member("Id") {
+            guard case .string(let text) = value else { throw .malformed }
             id = text
         }
         let statementValues: [JSONValue]
-        switch fields["Statement"] {
+        switch root.member("Statement") {
+        case nil: throw .missingStatement
         case .array(let values)?: statementValues = values
-        case .object?: statementValues = [fields["Statement"]!]
-        case nil: throw .missingField("Statement")
-        default: throw .syntax
+        case let value? where value.members != nil: statementValues = [value]
+        default: throw .malformed
         }
-        guard !statementValues.isEmpty else { throw .missingField("Statement") }
-        var statements: [PolicyStatement] = []
-        var sids = Set<String>()
+        guard !statementValues.isEmpty else { throw .emptyStatement }
+        var statements: [ParsedPolicy.Statement] = []
         for value in statementValues {
-            let statement = try parseStatement(value)
-            if let sid = statement.sid, !sid.isEmpty, !sids.insert(sid).inserted {
-                throw PolicyValidationError(
-                    iam: "Statement IDs (SID) in a single policy must be unique.",
-                    s3: "Statement IDs (SID) must be unique within a policy")
-            }
-            statements.append(statement)
+            statements.append(try parseStatement(value, identityPolicy: isIdentity))
         }
-        return PolicyDocument(version: version, id: id, statements: statements, text: text)
+        let document = PolicyDocument(version: version, id: id, statements: statements.map(\.statement), text: text)
+        return ParsedPolicy(document: document, statements: statements)
     }
 
-    static func parseStatement(_ value: JSONValue) throws(PolicyValidationError) -> PolicyStatement {
-        guard case .object(let fields) = value else { throw .syntax }
-        for name in fields.keys where !statementFields.contains(name) { throw .unknownField(name) }
-        var sid: String?
-        if let value = fields["Sid"] {
-            guard case .string(let text) = value else { throw .syntax }
-            sid = text
+    // MARK: - Statement
+
+    /// - Parameter identityPolicy: IAM's identity-policy parser: `Effect` compares case-insensitively here (and
+    ///   exactly in a later pass), a malformed principal is left to the principal rule, and an unknown condition
+    ///   operator with an empty block is ignored.
+    private static func parseStatement(
+        _ value: JSONValue, identityPolicy: Bool
+    ) throws(PolicyGrammarError) -> ParsedPolicy.Statement {
+        guard let fields = value.members else { throw .malformed }
+        for (name, _) in fields where !statementFields.contains(name) { throw .unknownField(name) }
+        let has = { (name: String) in value.member(name) != nil }
+        if has("Action") && has("NotAction") || has("Resource") && has("NotResource")
+            || has("Principal") && has("NotPrincipal")
+        {
+            throw .malformed
         }
-        guard let effectValue = fields["Effect"] else { throw .missingField("Effect") }
-        guard case .string(let effectText) = effectValue, let effect = PolicyStatement.Effect(rawValue: effectText) else {
-            throw PolicyValidationError(
-                iam: "Syntax errors in policy.", s3: "Invalid effect: \(effectValue.scalarText ?? "")")
+
+        guard let effectValue = value.member("Effect") else { throw .missingEffect }
+        guard case .string(let effectText) = effectValue else {
+            if identityPolicy { throw .malformed }
+            throw .invalidEffect(effectValue.scalarText ?? "")
         }
-        if fields["Principal"] != nil && fields["NotPrincipal"] != nil { throw .syntax }
-        var principal: PolicyPrincipal?
-        if let value = fields["Principal"] ?? fields["NotPrincipal"] { principal = try parsePrincipal(value) }
-        let actions: PolicyStatement.Match
-        switch (fields["Action"], fields["NotAction"]) {
-        case (let value?, nil): actions = .only(try strings(value))
-        case (nil, let value?): actions = .allExcept(try strings(value))
-        case (nil, nil):
-            throw PolicyValidationError(
-                iam: "Policy statement must contain actions.", s3: "Missing required field Action")
-        default: throw .syntax
+        let effect = PolicyStatement.Effect.allCases.first {
+            identityPolicy ? $0.rawValue.lowercased() == effectText.lowercased() : $0.rawValue == effectText
         }
-        var resources: PolicyStatement.Match?
-        switch (fields["Resource"], fields["NotResource"]) {
-        case (let value?, nil): resources = .only(try strings(value))
-        case (nil, let value?): resources = .allExcept(try strings(value))
-        case (nil, nil): resources = nil
-        default: throw .syntax
+        guard let effect else { throw .invalidEffect(effectText) }
+
+        var statement = PolicyStatement(effect: effect)
+        statement.action = try value.member("Action").map(stringList)
+        statement.notAction = try value.member("NotAction").map(stringList)
+        statement.resource = try value.member("Resource").map(stringList)
+        statement.notResource = try value.member("NotResource").map(stringList)
+        do {
+            statement.principal = try value.member("Principal").map(principal)
+            statement.notPrincipal = try value.member("NotPrincipal").map(principal)
+        } catch {
+            // An identity policy may not name a principal at all, which is reported as such later.
+            if !identityPolicy { throw error }
         }
-        var conditions: [PolicyCondition] = []
-        if let value = fields["Condition"] {
-            guard case .object(let operators) = value else { throw .syntax }
-            for (operatorName, body) in operators.sorted(by: { $0.key < $1.key }) {
-                guard let parts = PolicyCondition.parseOperator(operatorName) else {
-                    throw PolicyValidationError(
-                        iam: "Invalid Condition type : \(operatorName).",
-                        s3: "Invalid Condition type : \(operatorName)")
-                }
-                guard case .object(let keys) = body, !keys.isEmpty else { throw .syntax }
-                for (key, values) in keys.sorted(by: { $0.key < $1.key }) {
-                    conditions.append(
-                        PolicyCondition(
-                            operatorName: operatorName, baseOperator: parts.base, ifExists: parts.ifExists,
-                            setQualifier: parts.qualifier, key: key, values: try strings(values)))
-                }
-            }
+        if let condition = value.member("Condition") {
+            statement.conditions = try conditions(condition, skipEmptyUnknown: identityPolicy)
         }
-        return PolicyStatement(
-            sid: sid, effect: effect, principal: principal, principalIsNegated: fields["NotPrincipal"] != nil,
-            actions: actions, resources: resources, conditions: conditions)
+        if let sid = value.member("Sid") {
+            guard case .string(let text) = sid else { throw .malformed }
+            statement.sid = text
+        }
+        return ParsedPolicy.Statement(
+            statement: statement, effectText: effectText, hasPrincipalElement: has("Principal") || has("NotPrincipal"))
     }
 
-    static func parsePrincipal(_ value: JSONValue) throws(PolicyValidationError) -> PolicyPrincipal {
+    /// A string or a list of strings; `null` entries in a list are skipped, as IAM does.
+    private static func stringList(_ value: JSONValue) throws(PolicyGrammarError) -> [String] {
         switch value {
-        case .string("*"):
-            return .anyone
-        case .object(let types):
-            var identities: [String: [String]] = [:]
-            for (type, values) in types {
-                guard PolicyPrincipal.types.contains(type) else {
-                    throw PolicyValidationError(
-                        iam: "Invalid principal in policy: \"\(type)\"", s3: "Invalid principal in policy")
-                }
-                identities[type] = try strings(values)
-            }
-            guard !identities.isEmpty else {
-                throw PolicyValidationError(iam: "Invalid principal in policy", s3: "Invalid principal in policy")
-            }
-            return .identities(identities)
-        default:
-            throw PolicyValidationError(iam: "Invalid principal in policy", s3: "Invalid principal in policy")
-        }
-    }
-
-    /// A string or an array of strings (numbers and booleans in their JSON text).
-    static func strings(_ value: JSONValue) throws(PolicyValidationError) -> [String] {
-        switch value {
-        case .array(let values):
+        case .string(let text):
+            return [text]
+        case .array(let elements):
             var result: [String] = []
-            for element in values {
-                guard let text = element.scalarText else { throw .syntax }
-                result.append(text)
+            for element in elements {
+                switch element {
+                case .string(let text): result.append(text)
+                case .null: continue
+                default: throw .malformed
+                }
             }
             return result
         default:
-            guard let text = value.scalarText else { throw .syntax }
-            return [text]
+            throw .malformed
         }
+    }
+
+    // MARK: - Principal
+
+    private static func principal(_ value: JSONValue) throws(PolicyGrammarError) -> PolicyPrincipal {
+        if case .string("*") = value { return .wildcard }
+        guard let members = value.members else { throw .malformed }
+        guard !members.isEmpty else { throw .emptyPrincipal }
+        var values: [PolicyPrincipal.Kind: [String]] = [:]
+        for (name, body) in members {
+            guard let kind = PolicyPrincipal.Kind(rawValue: name) else { throw .unknownPrincipalType(name) }
+            switch body {
+            case .string(let text): values[kind] = [text]
+            case .array(let elements):
+                var list: [String] = []
+                for element in elements {
+                    guard case .string(let text) = element else { throw .malformed }
+                    list.append(text)
+                }
+                values[kind] = list
+            default: throw .malformed
+            }
+        }
+        return PolicyPrincipal(values)
+    }
+
+    // MARK: - Condition
+
+    /// The conditions of a `Condition` element, one per operator and key in document order.
+    /// - Parameter skipEmptyUnknown: IAM accepts an unknown operator whose block is empty (and ignores it).
+    private static func conditions(
+        _ value: JSONValue, skipEmptyUnknown: Bool
+    ) throws(PolicyGrammarError) -> [PolicyCondition] {
+        guard let blocks = value.members else { throw .malformed }
+        var conditions: [PolicyCondition] = []
+        for (name, block) in blocks {
+            guard let keys = block.members else { throw .malformed }
+            let condition = ConditionOperator(name)
+            for (_, values) in keys {
+                switch values {
+                case .array(let elements):
+                    for element in elements where element.scalarText == nil { throw .malformed }
+                case .string, .number, .bool: break
+                case .null, .object: throw .malformed
+                }
+            }
+            guard let condition else {
+                if skipEmptyUnknown && keys.isEmpty { continue }
+                throw .unknownConditionOperator(name)
+            }
+            for (key, values) in keys {
+                let texts: [String]
+                if case .array(let elements) = values {
+                    texts = elements.compactMap(\.scalarText)
+                } else {
+                    texts = values.scalarText.map { [$0] } ?? []
+                }
+                conditions.append(PolicyCondition(operator: condition, key: key, values: texts))
+            }
+        }
+        return conditions
     }
 }

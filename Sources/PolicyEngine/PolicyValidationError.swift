@@ -1,32 +1,34 @@
-/// Why a policy document was refused, with the message each service gives for it.
+/// Why a policy document was refused, with the error code and message the owning service answers.
+///
+/// The message depends on the ``PolicyKind`` the document was validated as: IAM says
+/// `Syntax errors in policy.` where S3 says `This policy contains invalid Json`. Services render ``code`` and
+/// ``message`` in their own wire format (HTTP 400 in both IAM and S3).
 public struct PolicyValidationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The message IAM gives (`MalformedPolicyDocument`).
-    public var iamMessage: String
-    /// The message S3 gives (`MalformedPolicy`).
-    public var s3Message: String
+    /// The kind of policy the document was validated as.
+    public var kind: PolicyKind
+    /// The message the service gives, exactly (`Missing required field Principal`).
+    public var message: String
 
-    /// Creates an error with one message for both services.
-    public init(_ message: String) {
-        iamMessage = message
-        s3Message = message
+    /// Creates an error.
+    public init(kind: PolicyKind, message: String) {
+        self.kind = kind
+        self.message = message
     }
 
-    /// Creates an error whose messages differ by service.
-    public init(iam: String, s3: String) {
-        iamMessage = iam
-        s3Message = s3
+    /// The error code: `MalformedPolicyDocument` (IAM) or `MalformedPolicy` (S3).
+    public var code: String {
+        kind.errorCode
     }
 
-    public var description: String { iamMessage }
-}
+    public var description: String {
+        "\(code): \(message)"
+    }
 
-extension PolicyValidationError {
-    static let syntax = PolicyValidationError(
-        iam: "Syntax errors in policy.", s3: "Policies must be valid JSON and the first byte must be '{'")
-    static func unknownField(_ name: String) -> PolicyValidationError {
-        PolicyValidationError(iam: "Syntax errors in policy.", s3: "Unknown field \(name)")
-    }
-    static func missingField(_ name: String) -> PolicyValidationError {
-        PolicyValidationError("Missing required field \(name)")
-    }
+    /// The message; use ``message``.
+    @available(*, deprecated, renamed: "message")
+    public var s3Message: String { message }
+
+    /// The message; use ``message``.
+    @available(*, deprecated, renamed: "message")
+    public var iamMessage: String { message }
 }

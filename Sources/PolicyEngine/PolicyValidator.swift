@@ -1,114 +1,58 @@
-/// Checks a policy document against the rules of the kind of policy it is, with the messages AWS gives.
+/// Checks policy documents against the rules of their kind, refusing them with the message AWS gives.
+///
+/// ```swift
+/// do {
+///     let document = try PolicyValidator.validate(body, kind: .resource(.s3Bucket("root-bucket")))
+///     store(document)
+/// } catch {
+///     throw S3Error(error.code, .badRequest, error.message)   // MalformedPolicy: Missing required field Principal
+/// }
+/// ```
+///
+/// What is checked, by kind:
+/// - every kind: JSON, `Version` (`2012-10-17` or `2008-10-17`), `Id`, `Statement` (an object or a non-empty
+///   array), statement members, `Effect`, element types, `Action`/`NotAction` and `Resource`/`NotResource` not both,
+///   condition operators of the language (`StringEquals`, `ForAnyValue:StringLikeIfExists`, ...), unique `Sid`s.
+/// - ``PolicyKind/identity`` and ``PolicyKind/managedIdentity``: no principal; actions and resources required;
+///   actions prefaced by a vendor (`s3:GetObject`); resources in ARN form with a known partition; IAM ARNs without
+///   region and with a known resource type; `Date` condition values that parse.
+///   A managed policy must also use `Version` `2012-10-17`.
+/// - ``PolicyKind/trust``: a principal that names accounts, users, roles, services or identity providers; only
+///   `sts:` assume-role actions; no `Resource` or `NotResource`.
+/// - ``PolicyKind/resource(_:)`` for an S3 bucket: a principal; S3 actions that exist; resources that are the bucket
+///   or objects in it; each action applying to at least one of the statement's resources.
+///
+/// Size limits are separate (see ``PolicySizeQuota``): IAM answers `LimitExceeded` for them, not a malformed policy.
 public enum PolicyValidator {
-    /// The kinds of policy, each with its own rules.
-    public enum Kind: Sendable, Equatable {
-        /// An identity policy (user, group, role; inline or managed): no principal, resources required.
-        case identity
-        /// A resource policy attached to a resource (an S3 bucket policy names its bucket).
-        case resource(ResourceContext)
-        /// A role's trust policy: a principal, no resources, `sts:` actions.
-        case trust
-    }
-
-    /// What a resource policy is attached to.
-    public enum ResourceContext: Sendable, Equatable {
-        /// The policy of an S3 bucket.
-        case s3Bucket(String)
-    }
+    /// The kinds of policy; see ``PolicyKind``.
+    public typealias Kind = PolicyKind
 
     /// Parses and validates a document.
     /// - Parameters:
-    ///   - text: The JSON text.
+    ///   - text: The JSON text, as the caller sent it.
     ///   - kind: What the document is for.
-    /// - Returns: The parsed document.
-    /// - Throws: ``PolicyValidationError`` with IAM's and S3's messages.
+    ///   - principalExists: Whether an `AWS` principal given as an ARN exists. IAM and S3 refuse a policy naming a
+    ///     user or role that does not exist; answer `true` for principals of accounts the emulator does not model.
+    /// - Returns: The parsed document, its ``PolicyDocument/text`` being `text`.
+    /// - Throws: ``PolicyValidationError`` with the code and message of the service that owns `kind`.
     @discardableResult
-    public static func validate(_ text: String, kind: Kind) throws(PolicyValidationError) -> PolicyDocument {
-        let document = try PolicyParser.parse(text)
-        for statement in document.statements {
-            try validateActions(statement, kind: kind)
-            switch kind {
-            case .identity:
-                if statement.principal != nil {
-                    throw PolicyValidationError("Policy document should not specify a principal.")
-                }
-                if statement.resources == nil {
-                    throw PolicyValidationError(
-                        iam: "Policy statement must contain resources.", s3: "Missing required field Resource")
-                }
-            case .trust:
-                guard let principal = statement.principal else { throw .missingField("Principal") }
-                if statement.resources != nil { throw PolicyValidationError("Has prohibited field Resource") }
-                try validatePrincipal(principal)
-            case .resource(let context):
-                guard let principal = statement.principal else { throw .missingField("Principal") }
-                try validatePrincipal(principal)
-                guard let resources = statement.resources else { throw .missingField("Resource") }
-                try validateResources(resources, context: context)
+    public static func validate(
+        _ text: String, kind: PolicyKind, principalExists: (ARN) -> Bool = { _ in true }
+    ) throws(PolicyValidationError) -> PolicyDocument {
+        let parsed = try PolicyParser.parse(text, kind: kind)
+        let message: String?
+        switch kind.storage {
+        case .identity(let managed):
+            message = IdentityPolicyRules.firstProblem(in: parsed, managed: managed)
+        case .trust:
+            message = TrustPolicyRules.firstProblem(in: parsed, principalExists: principalExists)
+        case .resource(let context):
+            switch context.storage {
+            case .s3Bucket(let bucket):
+                message = BucketPolicyRules.firstProblem(in: parsed, bucket: bucket, principalExists: principalExists)
             }
         }
-        return document
-    }
-
-    // MARK: - Elements
-
-    static func validateActions(_ statement: PolicyStatement, kind: Kind) throws(PolicyValidationError) {
-        let actions: [String]
-        switch statement.actions {
-        case .only(let values), .allExcept(let values): actions = values
-        }
-        for action in actions where action != "*" {
-            let parts = action.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-                parts[0].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
-            else {
-                throw PolicyValidationError(
-                    iam: "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.",
-                    s3: "Policy has invalid action")
-            }
-            if case .resource(.s3Bucket) = kind, parts[0].lowercased() != "s3" {
-                throw PolicyValidationError("Policy has invalid action")
-            }
-        }
-    }
-
-    static func validatePrincipal(_ principal: PolicyPrincipal) throws(PolicyValidationError) {
-        guard case .identities(let identities) = principal else { return }
-        for value in identities["AWS"] ?? [] where !isValidAWSPrincipal(value) {
-            throw PolicyValidationError(
-                iam: "Invalid principal in policy: \"AWS\":\"\(value)\"", s3: "Invalid principal in policy")
-        }
-        for value in identities["Service"] ?? [] where value.isEmpty || value.contains(" ") {
-            throw PolicyValidationError(
-                iam: "Invalid principal in policy: \"SERVICE\":\"\(value)\"", s3: "Invalid principal in policy")
-        }
-    }
-
-    /// `*`, a 12-digit account id, or an IAM/STS ARN of an account root, user, role or session.
-    static func isValidAWSPrincipal(_ value: String) -> Bool {
-        if value == "*" { return true }
-        if value.count == 12, value.allSatisfy(\.isNumber) { return true }
-        guard let arn = ARN(value), arn.service == "iam" || arn.service == "sts",
-            arn.account.count == 12, arn.account.allSatisfy(\.isNumber)
-        else { return false }
-        let resource = arn.resource
-        return resource == "root" || resource.hasPrefix("user/") || resource.hasPrefix("role/")
-            || resource.hasPrefix("assumed-role/") || resource.hasPrefix("federated-user/")
-    }
-
-    static func validateResources(
-        _ resources: PolicyStatement.Match, context: ResourceContext
-    ) throws(PolicyValidationError) {
-        let values: [String]
-        switch resources {
-        case .only(let list), .allExcept(let list): values = list
-        }
-        switch context {
-        case .s3Bucket(let bucket):
-            let bucketARN = "arn:aws:s3:::\(bucket)"
-            for value in values where value != bucketARN && !value.hasPrefix(bucketARN + "/") {
-                throw PolicyValidationError("Policy has invalid resource")
-            }
-        }
+        if let message { throw PolicyValidationError(kind: kind, message: message) }
+        return parsed.document
     }
 }

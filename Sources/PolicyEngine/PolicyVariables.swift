@@ -1,31 +1,125 @@
-/// Substitutes policy variables (`${aws:username}`, `${*}`, `${?}`, `${$}`) in element and condition values.
+/// Policy variables: `${key}` placeholders in `Resource` and `Condition` values of `2012-10-17` documents, replaced
+/// by values from the request context when a policy is evaluated.
+///
+/// - `${aws:username}` is the value of the context key `aws:username`.
+/// - `${aws:PrincipalTag/team, 'company-wide'}` falls back to the quoted default when the key has no value; inside
+///   the quotes `''` stands for one `'`.
+/// - `${*}`, `${?}` and `${$}` stand for a literal `*`, `?` and `$`: characters that would otherwise be a wildcard
+///   or start a variable.
+///
+/// A variable whose key has no value and no default makes the whole value unresolvable: a resource pattern holding
+/// it matches nothing, and a condition value holding it never matches. Substitution happens once: a value that
+/// itself contains `${...}` is not substituted again.
 public enum PolicyVariables {
-    /// Replaces each `${key}` with its value from `lookup`; a key without a value stays as it is, as AWS documents
-    /// for keys that are not in the request (such a value then matches nothing literal).
+    /// A piece of a value after substitution.
+    public enum Segment: Sendable, Hashable {
+        /// Policy text, in which `*` and `?` are wildcards for operators that have them.
+        case pattern(String)
+        /// A variable's value or a special character, which matches only itself.
+        case literal(String)
+    }
+
+    /// Whether a value holds anything that looks like a policy variable.
+    public static func containsVariables(_ text: String) -> Bool {
+        text.contains("${")
+    }
+
+    /// Splits a value into policy text and substituted literals.
     /// - Parameters:
-    ///   - text: A resource or condition value.
-    ///   - lookup: The request context.
-    /// - Returns: The value with variables substituted.
-    public static func substitute(_ text: String, lookup: (String) -> String?) -> String {
-        guard text.contains("${") else { return text }
-        var out = ""
+    ///   - text: A `Resource` or `Condition` value.
+    ///   - lookup: The value of a context key in the request, or `nil` when the request has none. It receives the
+    ///     key as written; AWS compares keys case-insensitively.
+    /// - Returns: The segments, or `nil` when a variable has no value and no default.
+    public static func segments(_ text: String, lookup: (String) -> String?) -> [Segment]? {
+        guard containsVariables(text) else { return [.pattern(text)] }
+        var segments: [Segment] = []
+        var pending = ""
         var rest = Substring(text)
-        while let start = rest.range(of: "${") {
-            out += rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].firstIndex(of: "}") else {
-                out += rest[start.lowerBound...]
-                return out
+        while let start = rest.firstRange(of: "${") {
+            pending += rest[..<start.lowerBound]
+            guard let variable = Variable(parsing: rest[start.upperBound...]) else {
+                pending += "${"
+                rest = rest[start.upperBound...]
+                continue
             }
-            let key = String(rest[start.upperBound..<end])
-            switch key {
-            case "*": out += "*"
-            case "?": out += "?"
-            case "$": out += "$"
-            default: out += lookup(key) ?? "${\(key)}"
+            let value: String?
+            switch variable.key {
+            case "*", "?", "$": value = variable.key
+            default: value = lookup(variable.key) ?? variable.defaultValue
             }
-            rest = rest[rest.index(after: end)...]
+            guard let value else { return nil }
+            if !pending.isEmpty { segments.append(.pattern(pending)) }
+            pending = ""
+            segments.append(.literal(value))
+            rest = variable.remainder
         }
-        out += rest
-        return out
+        pending += rest
+        if !pending.isEmpty { segments.append(.pattern(pending)) }
+        return segments
+    }
+
+    /// Substitutes the variables of a value, for operators without wildcards (`StringEquals`, `ArnEquals`, ...).
+    /// - Parameters:
+    ///   - text: A `Resource` or `Condition` value.
+    ///   - lookup: The value of a context key in the request, or `nil` when the request has none.
+    /// - Returns: The value with each variable replaced, or `nil` when a variable has no value and no default.
+    public static func substitute(_ text: String, lookup: (String) -> String?) -> String? {
+        guard let segments = segments(text, lookup: lookup) else { return nil }
+        return segments.map { segment in
+            switch segment {
+            case .pattern(let text), .literal(let text): text
+            }
+        }.joined()
+    }
+
+    /// One `${key}` or `${key, 'default'}` after its `${`.
+    private struct Variable {
+        var key: String
+        var defaultValue: String?
+        /// The text after the closing `}`.
+        var remainder: Substring
+
+        init?(parsing text: Substring) {
+            var index = text.startIndex
+            var key = ""
+            while index < text.endIndex, text[index] != "}", text[index] != "," {
+                key.append(text[index])
+                index = text.index(after: index)
+            }
+            guard index < text.endIndex else { return nil }
+            self.key = key.trimmingSpaces()
+            guard !self.key.isEmpty else { return nil }
+            if text[index] == "," {
+                index = text.index(after: index)
+                while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
+                guard index < text.endIndex, text[index] == "'" else { return nil }
+                index = text.index(after: index)
+                var value = ""
+                while true {
+                    guard index < text.endIndex else { return nil }
+                    let character = text[index]
+                    index = text.index(after: index)
+                    if character != "'" {
+                        value.append(character)
+                    } else if index < text.endIndex, text[index] == "'" {
+                        value.append("'")
+                        index = text.index(after: index)
+                    } else {
+                        break
+                    }
+                }
+                while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
+                guard index < text.endIndex, text[index] == "}" else { return nil }
+                defaultValue = value
+            }
+            remainder = text[text.index(after: index)...]
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces (not other white space), as variable keys are trimmed.
+    fileprivate func trimmingSpaces() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
