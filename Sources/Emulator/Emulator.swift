@@ -42,7 +42,8 @@ public final class Emulator: Sendable {
     /// - Parameter configuration: How to run it; by default on a free loopback port with state in memory.
     /// - Returns: The running emulator.
     /// - Throws: When the port cannot be bound or the state directory cannot be read or written.
-    public static func start(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> Emulator {
+    public static func start(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> Emulator
+    {
         let clock = EmulatorClock()
         let credentials = CredentialStore(
             bootstrap: AWSCredential(

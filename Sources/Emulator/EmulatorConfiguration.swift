@@ -17,7 +17,9 @@ public struct EmulatorConfiguration: Sendable {
     /// Where state is kept across restarts; `nil` keeps it in memory.
     public var stateDirectory: String?
     /// Host names whose sub-domains address S3 buckets (virtual-hosted style).
-    public var virtualHostSuffixes: [String] = ["localhost", "s3.localhost", "localhost.localstack.cloud", "s3.amazonaws.com"]
+    public var virtualHostSuffixes: [String] = [
+        "localhost", "s3.localhost", "localhost.localstack.cloud", "s3.amazonaws.com",
+    ]
     /// Limits of the HTTP front end.
     public var limits = HTTPLimits()
     /// Where the emulator logs (debug and trace only; it never logs secrets).

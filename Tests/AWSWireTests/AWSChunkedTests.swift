@@ -16,10 +16,15 @@ struct AWSChunkedTests {
         let payload = [UInt8](repeating: UInt8(ascii: "a"), count: 66_560)
         let body = AWSChunkedEncoder.encode(payload, chunkSize: 65_536, mode: .signed(Self.documented), trailers: [])
         let text = String(decoding: body.prefix(100), as: UTF8.self)
-        #expect(text.hasPrefix("10000;chunk-signature=ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648\r\n"))
+        #expect(
+            text.hasPrefix("10000;chunk-signature=ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648\r\n")
+        )
         let whole = String(decoding: body, as: UTF8.self)
-        #expect(whole.contains("400;chunk-signature=0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497\r\n"))
-        #expect(whole.hasSuffix("0;chunk-signature=b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9\r\n\r\n"))
+        #expect(
+            whole.contains("400;chunk-signature=0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497\r\n"))
+        #expect(
+            whole.hasSuffix(
+                "0;chunk-signature=b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9\r\n\r\n"))
         let decoded = try? AWSChunkedDecoder.decode(body, mode: .signed(Self.documented), decodedContentLength: 66_560)
         #expect(decoded?.payload == payload)
     }
@@ -51,11 +56,13 @@ struct AWSChunkedTests {
             try AWSChunkedDecoder.decode(body, mode: .signed(Self.documented), decodedContentLength: nil)
         }
         let withTrailer = AWSChunkedEncoder.encode(
-            payload, chunkSize: 8192, mode: .signedWithTrailer(Self.documented), trailers: [("x-amz-checksum-crc32", "AAAAAA==")])
+            payload, chunkSize: 8192, mode: .signedWithTrailer(Self.documented),
+            trailers: [("x-amz-checksum-crc32", "AAAAAA==")])
         var text = String(decoding: withTrailer, as: UTF8.self)
         text = text.replacingOccurrences(of: "x-amz-checksum-crc32:AAAAAA==", with: "x-amz-checksum-crc32:AAAAAB==")
         #expect(throws: AWSChunkedError.trailerSignatureMismatch) {
-            try AWSChunkedDecoder.decode(Array(text.utf8), mode: .signedWithTrailer(Self.documented), decodedContentLength: nil)
+            try AWSChunkedDecoder.decode(
+                Array(text.utf8), mode: .signedWithTrailer(Self.documented), decodedContentLength: nil)
         }
     }
 
@@ -85,17 +92,22 @@ struct AWSChunkedTests {
         for round in 0..<500 {
             var body: [UInt8]
             if round % 2 == 0 {
-                body = (0..<Int.random(in: 0...200, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                body = (0..<Int.random(in: 0...200, using: &generator)).map { _ in
+                    UInt8.random(in: 0...255, using: &generator)
+                }
             } else {
                 body = Array(valid.prefix(Int.random(in: 0...valid.count, using: &generator)))
                 if !body.isEmpty { body[Int.random(in: 0..<body.count, using: &generator)] ^= 0x55 }
             }
-            for mode in [AWSChunkedMode.unsignedWithTrailer, .signed(Self.documented), .signedWithTrailer(Self.documented)] {
+            for mode in [
+                AWSChunkedMode.unsignedWithTrailer, .signed(Self.documented), .signedWithTrailer(Self.documented),
+            ] {
                 _ = try? AWSChunkedDecoder.decode(body, mode: mode, decodedContentLength: nil)
             }
         }
         #expect(throws: AWSChunkedError.self) {
-            try AWSChunkedDecoder.decode(Array("ffffffffffffffffff\r\n".utf8), mode: .unsignedWithTrailer, decodedContentLength: nil)
+            try AWSChunkedDecoder.decode(
+                Array("ffffffffffffffffff\r\n".utf8), mode: .unsignedWithTrailer, decodedContentLength: nil)
         }
     }
 }

@@ -93,7 +93,9 @@ struct BadInputTests {
     @Test func keepAliveSurvivesErrors() async throws {
         try await withEmulator { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
-            connection.send("GET /_brickyard/nothing HTTP/1.1\r\nHost: x\r\n\r\nGET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            connection.send(
+                "GET /_brickyard/nothing HTTP/1.1\r\nHost: x\r\n\r\nGET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            )
             let answer = connection.readAll()
             #expect(answer.contains("HTTP/1.1 404"))
             #expect(answer.contains("\"status\":\"ok\""))

@@ -11,7 +11,8 @@ struct ConcurrencyTests {
             let acknowledged = try await withThrowingTaskGroup(of: (String, Data)?.self) { group in
                 for index in 0..<200 {
                     group.addTask {
-                        let body = Data("object \(index) ".utf8) + Data(repeating: UInt8(index % 256), count: 1000 + index)
+                        let body =
+                            Data("object \(index) ".utf8) + Data(repeating: UInt8(index % 256), count: 1000 + index)
                         let response = try await client.send("PUT", bucket: bucket, key: "k/\(index)", body: body)
                         return response.status == 200 ? ("k/\(index)", body) : nil
                     }

@@ -33,7 +33,8 @@ struct EmulatorLifecycleTests {
         try await withEmulator { emulator, client in
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
-            let reset = try await plainRequest(emulator.endpoint.appendingPathComponent("_brickyard/reset"), method: "POST")
+            let reset = try await plainRequest(
+                emulator.endpoint.appendingPathComponent("_brickyard/reset"), method: "POST")
             #expect(reset.status == 200)
             let head = try await client.send("HEAD", bucket: bucket)
             #expect(head.status == 404)

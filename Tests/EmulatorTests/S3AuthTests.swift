@@ -12,11 +12,14 @@ import FoundationNetworking
 struct S3AuthTests {
     @Test func unknownKeyWrongSecretAndUnsigned() async throws {
         try await withEmulator { emulator, _ in
-            let unknown = S3Client(endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "AKIANOBODY", secretAccessKey: "x"))
+            let unknown = S3Client(
+                endpoint: emulator.endpoint,
+                credentials: AWSCredentials(accessKeyId: "AKIANOBODY", secretAccessKey: "x"))
             let response = try await unknown.send("GET")
             #expect(response.status == 403)
             #expect(response.errorCode == "InvalidAccessKeyId")
-            let wrong = S3Client(endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "wrong"))
+            let wrong = S3Client(
+                endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "wrong"))
             let mismatch = try await wrong.send("GET")
             #expect(mismatch.status == 403)
             #expect(mismatch.errorCode == "SignatureDoesNotMatch")
@@ -82,14 +85,16 @@ struct S3AuthTests {
             try await client.createBucket(bucket)
             try await client.putObject(bucket: bucket, key: "legacy", body: Data("v2".utf8))
             func url(expires: Int, secret: String) -> URL {
-                let resource = SigV2.canonicalizedResource(virtualHostBucket: nil, rawPath: "/\(bucket)/legacy", rawQuery: "")
+                let resource = SigV2.canonicalizedResource(
+                    virtualHostBucket: nil, rawPath: "/\(bucket)/legacy", rawQuery: "")
                 let signature = SigV2.signature(
                     secretAccessKey: secret,
                     stringToSign: SigV2.stringToSign(
                         method: "GET", contentMD5: "", contentType: "", dateOrExpires: String(expires), amzHeaders: [],
                         canonicalizedResource: resource))
                 return URL(
-                    string: "\(emulator.endpoint.absoluteString)/\(bucket)/legacy?AWSAccessKeyId=test&Expires=\(expires)&Signature=\(PercentEncoding.encode(signature))"
+                    string:
+                        "\(emulator.endpoint.absoluteString)/\(bucket)/legacy?AWSAccessKeyId=test&Expires=\(expires)&Signature=\(PercentEncoding.encode(signature))"
                 )!
             }
             let future = Int(Date().timeIntervalSince1970) + 300
@@ -144,7 +149,8 @@ struct S3AuthTests {
                 client.signer.sign(&request, payloadHash: "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
                 request.httpBody = Data(
                     AWSChunkedEncoder.encode(
-                        payload, chunkSize: 8, mode: .unsignedWithTrailer, trailers: [("x-amz-checksum-crc32", checksum)]))
+                        payload, chunkSize: 8, mode: .unsignedWithTrailer,
+                        trailers: [("x-amz-checksum-crc32", checksum)]))
                 return try await client.perform(request)
             }
             let good = try await upload(checksum: ChecksumAlgorithm.crc32.checksum(of: payload))

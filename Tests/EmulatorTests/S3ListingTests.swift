@@ -36,7 +36,8 @@ struct S3ListingTests {
     @Test func delimiterRollsUpCommonPrefixes() async throws {
         try await withEmulator { _, client in
             let bucket = try await seeded(client, keys: ["a/1", "a/2", "b/1", "c", "d/e/f"])
-            let page = try XMLTree.parse(try await client.expectSuccess("GET", bucket: bucket, query: "list-type=2&delimiter=/").body)
+            let page = try XMLTree.parse(
+                try await client.expectSuccess("GET", bucket: bucket, query: "list-type=2&delimiter=/").body)
             #expect(page.children("Contents").compactMap { $0.text(of: "Key") } == ["c"])
             #expect(page.children("CommonPrefixes").compactMap { $0.text(of: "Prefix") } == ["a/", "b/", "d/"])
             let nested = try XMLTree.parse(
@@ -65,9 +66,13 @@ struct S3ListingTests {
         try await withEmulator { _, client in
             let bucket = try await seeded(client, keys: ["a b", "c+d"])
             let page = try XMLTree.parse(
-                try await client.expectSuccess("GET", bucket: bucket, query: "list-type=2&encoding-type=url&start-after=a%20b").body)
+                try await client.expectSuccess(
+                    "GET", bucket: bucket, query: "list-type=2&encoding-type=url&start-after=a%20b"
+                ).body)
             #expect(page.children("Contents").compactMap { $0.text(of: "Key") } == ["c%2Bd"])
-            #expect(try await client.send("GET", bucket: bucket, query: "encoding-type=base64").errorCode == "InvalidArgument")
+            #expect(
+                try await client.send("GET", bucket: bucket, query: "encoding-type=base64").errorCode
+                    == "InvalidArgument")
         }
     }
 }

@@ -13,7 +13,9 @@ struct S3MultipartTests {
         return try #require(try XMLTree.parse(response.body).text(of: "UploadId"))
     }
 
-    func upload(_ client: S3Client, bucket: String, key: String, uploadId: String, number: Int, data: Data)
+    func upload(
+        _ client: S3Client, bucket: String, key: String, uploadId: String, number: Int, data: Data
+    )
         async throws -> String
     {
         let response = try await client.expectSuccess(
@@ -37,11 +39,15 @@ struct S3MultipartTests {
             let first = Data(repeating: 0x61, count: Self.partSize)
             let second = Data("tail".utf8)
             let etag1 = try await upload(client, bucket: bucket, key: "big", uploadId: uploadId, number: 1, data: first)
-            let etag2 = try await upload(client, bucket: bucket, key: "big", uploadId: uploadId, number: 2, data: second)
+            let etag2 = try await upload(
+                client, bucket: bucket, key: "big", uploadId: uploadId, number: 2, data: second)
             let parts = try XMLTree.parse(
-                try await client.expectSuccess("GET", bucket: bucket, key: "big", query: "uploadId=\(PercentEncoding.encode(uploadId))").body)
+                try await client.expectSuccess(
+                    "GET", bucket: bucket, key: "big", query: "uploadId=\(PercentEncoding.encode(uploadId))"
+                ).body)
             #expect(parts.children("Part").compactMap { $0.text(of: "PartNumber") } == ["1", "2"])
-            let uploads = try XMLTree.parse(try await client.expectSuccess("GET", bucket: bucket, query: "uploads").body)
+            let uploads = try XMLTree.parse(
+                try await client.expectSuccess("GET", bucket: bucket, query: "uploads").body)
             #expect(uploads.children("Upload").compactMap { $0.text(of: "UploadId") } == [uploadId])
             let complete = try await client.expectSuccess(
                 "POST", bucket: bucket, key: "big", query: "uploadId=\(PercentEncoding.encode(uploadId))",
@@ -64,19 +70,28 @@ struct S3MultipartTests {
             try await client.createBucket(bucket)
             let uploadId = try await create(client, bucket: bucket, key: "k")
             let query = "uploadId=\(PercentEncoding.encode(uploadId))"
-            let etag1 = try await upload(client, bucket: bucket, key: "k", uploadId: uploadId, number: 1, data: Data("small".utf8))
-            let etag2 = try await upload(client, bucket: bucket, key: "k", uploadId: uploadId, number: 2, data: Data("x".utf8))
-            let tooSmall = try await client.send("POST", bucket: bucket, key: "k", query: query, body: completeBody([(1, etag1), (2, etag2)]))
+            let etag1 = try await upload(
+                client, bucket: bucket, key: "k", uploadId: uploadId, number: 1, data: Data("small".utf8))
+            let etag2 = try await upload(
+                client, bucket: bucket, key: "k", uploadId: uploadId, number: 2, data: Data("x".utf8))
+            let tooSmall = try await client.send(
+                "POST", bucket: bucket, key: "k", query: query, body: completeBody([(1, etag1), (2, etag2)]))
             #expect(tooSmall.errorCode == "EntityTooSmall")
-            let order = try await client.send("POST", bucket: bucket, key: "k", query: query, body: completeBody([(2, etag2), (1, etag1)]))
+            let order = try await client.send(
+                "POST", bucket: bucket, key: "k", query: query, body: completeBody([(2, etag2), (1, etag1)]))
             #expect(order.errorCode == "InvalidPartOrder")
-            let wrongETag = try await client.send("POST", bucket: bucket, key: "k", query: query, body: completeBody([(1, "\"0000\"")]))
+            let wrongETag = try await client.send(
+                "POST", bucket: bucket, key: "k", query: query, body: completeBody([(1, "\"0000\"")]))
             #expect(wrongETag.errorCode == "InvalidPart")
-            let badNumber = try await client.send("PUT", bucket: bucket, key: "k", query: "partNumber=10001&\(query)", body: Data("x".utf8))
+            let badNumber = try await client.send(
+                "PUT", bucket: bucket, key: "k", query: "partNumber=10001&\(query)", body: Data("x".utf8))
             #expect(badNumber.errorCode == "InvalidArgument")
-            #expect(try await client.send("POST", bucket: bucket, key: "k", query: query, body: Data("<Complete".utf8)).errorCode == "MalformedXML")
+            #expect(
+                try await client.send("POST", bucket: bucket, key: "k", query: query, body: Data("<Complete".utf8))
+                    .errorCode == "MalformedXML")
             #expect(try await client.send("DELETE", bucket: bucket, key: "k", query: query).status == 204)
-            let aborted = try await client.send("PUT", bucket: bucket, key: "k", query: "partNumber=1&\(query)", body: Data("x".utf8))
+            let aborted = try await client.send(
+                "PUT", bucket: bucket, key: "k", query: "partNumber=1&\(query)", body: Data("x".utf8))
             #expect(aborted.status == 404)
             #expect(aborted.errorCode == "NoSuchUpload")
         }

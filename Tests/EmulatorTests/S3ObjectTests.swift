@@ -59,7 +59,8 @@ struct S3ObjectTests {
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
             try await client.putObject(bucket: bucket, key: "digits", body: Data("0123456789".utf8))
-            let response = try await client.send("GET", bucket: bucket, key: "digits", headers: ["Range": "bytes=10-20"])
+            let response = try await client.send(
+                "GET", bucket: bucket, key: "digits", headers: ["Range": "bytes=10-20"])
             #expect(response.status == 416)
             #expect(response.errorCode == "InvalidRange")
         }
@@ -71,27 +72,38 @@ struct S3ObjectTests {
             try await client.createBucket(bucket)
             let body = Data("checksummed".utf8)
             let md5 = Data(Insecure.MD5.hash(data: body)).base64EncodedString()
-            #expect(try await client.send("PUT", bucket: bucket, key: "ok", headers: ["Content-MD5": md5], body: body).status == 200)
+            #expect(
+                try await client.send("PUT", bucket: bucket, key: "ok", headers: ["Content-MD5": md5], body: body)
+                    .status == 200)
             let wrong = Data(Insecure.MD5.hash(data: Data("other".utf8))).base64EncodedString()
-            #expect(try await client.send("PUT", bucket: bucket, key: "bad", headers: ["Content-MD5": wrong], body: body).errorCode == "BadDigest")
-            #expect(try await client.send("PUT", bucket: bucket, key: "bad", headers: ["Content-MD5": "nope"], body: body).errorCode == "InvalidDigest")
+            #expect(
+                try await client.send("PUT", bucket: bucket, key: "bad", headers: ["Content-MD5": wrong], body: body)
+                    .errorCode == "BadDigest")
+            #expect(
+                try await client.send("PUT", bucket: bucket, key: "bad", headers: ["Content-MD5": "nope"], body: body)
+                    .errorCode == "InvalidDigest")
 
             let sha = Data(SHA256.hash(data: body)).base64EncodedString()
             let put = try await client.send(
-                "PUT", bucket: bucket, key: "sha", headers: ["x-amz-checksum-sha256": sha, "x-amz-sdk-checksum-algorithm": "SHA256"],
+                "PUT", bucket: bucket, key: "sha",
+                headers: ["x-amz-checksum-sha256": sha, "x-amz-sdk-checksum-algorithm": "SHA256"],
                 body: body)
             #expect(put.status == 200)
             #expect(put.header("x-amz-checksum-sha256") == sha)
-            let withMode = try await client.send("HEAD", bucket: bucket, key: "sha", headers: ["x-amz-checksum-mode": "ENABLED"])
+            let withMode = try await client.send(
+                "HEAD", bucket: bucket, key: "sha", headers: ["x-amz-checksum-mode": "ENABLED"])
             #expect(withMode.header("x-amz-checksum-sha256") == sha)
             let withoutMode = try await client.send("HEAD", bucket: bucket, key: "sha")
             #expect(withoutMode.header("x-amz-checksum-sha256") == nil)
             let crc = ChecksumAlgorithm.crc32.checksum(of: Array("other".utf8))
-            let mismatch = try await client.send("PUT", bucket: bucket, key: "crc", headers: ["x-amz-checksum-crc32": crc], body: body)
+            let mismatch = try await client.send(
+                "PUT", bucket: bucket, key: "crc", headers: ["x-amz-checksum-crc32": crc], body: body)
             #expect(mismatch.status == 400)
             #expect(mismatch.errorCode == "BadDigest")
-            let defaulted = try await client.send("HEAD", bucket: bucket, key: "ok", headers: ["x-amz-checksum-mode": "ENABLED"])
-            #expect(defaulted.header("x-amz-checksum-crc64nvme") == ChecksumAlgorithm.crc64nvme.checksum(of: Array(body)))
+            let defaulted = try await client.send(
+                "HEAD", bucket: bucket, key: "ok", headers: ["x-amz-checksum-mode": "ENABLED"])
+            #expect(
+                defaulted.header("x-amz-checksum-crc64nvme") == ChecksumAlgorithm.crc64nvme.checksum(of: Array(body)))
         }
     }
 
@@ -118,9 +130,11 @@ struct S3ObjectTests {
             #expect(replaced.header("x-amz-meta-a") == nil)
             #expect(replaced.header("x-amz-meta-b") == "2")
             #expect(replaced.header("content-type") == "application/json")
-            let toItself = try await client.send("PUT", bucket: bucket, key: "src", headers: ["x-amz-copy-source": "\(bucket)/src"])
+            let toItself = try await client.send(
+                "PUT", bucket: bucket, key: "src", headers: ["x-amz-copy-source": "\(bucket)/src"])
             #expect(toItself.errorCode == "InvalidRequest")
-            let missing = try await client.send("PUT", bucket: bucket, key: "x", headers: ["x-amz-copy-source": "\(bucket)/none"])
+            let missing = try await client.send(
+                "PUT", bucket: bucket, key: "x", headers: ["x-amz-copy-source": "\(bucket)/none"])
             #expect(missing.errorCode == "NoSuchKey")
         }
     }
@@ -130,15 +144,19 @@ struct S3ObjectTests {
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
             for key in ["a", "b", "c"] { try await client.putObject(bucket: bucket, key: key, body: Data(key.utf8)) }
-            let body = "<Delete><Object><Key>a</Key></Object><Object><Key>b</Key></Object><Object><Key>zzz</Key></Object></Delete>"
-            let response = try await client.expectSuccess("POST", bucket: bucket, query: "delete", body: Data(body.utf8))
+            let body =
+                "<Delete><Object><Key>a</Key></Object><Object><Key>b</Key></Object><Object><Key>zzz</Key></Object></Delete>"
+            let response = try await client.expectSuccess(
+                "POST", bucket: bucket, query: "delete", body: Data(body.utf8))
             let deleted = try XMLTree.parse(response.body).children("Deleted").compactMap { $0.text(of: "Key") }
             #expect(Set(deleted) == ["a", "b", "zzz"])
             #expect(try await client.listKeys(bucket: bucket) == ["c"])
             let quiet = "<Delete><Quiet>true</Quiet><Object><Key>c</Key></Object></Delete>"
-            let quietResponse = try await client.expectSuccess("POST", bucket: bucket, query: "delete", body: Data(quiet.utf8))
+            let quietResponse = try await client.expectSuccess(
+                "POST", bucket: bucket, query: "delete", body: Data(quiet.utf8))
             #expect(try XMLTree.parse(quietResponse.body).children.isEmpty)
-            let malformed = try await client.send("POST", bucket: bucket, query: "delete", body: Data("<Delete><Object>".utf8))
+            let malformed = try await client.send(
+                "POST", bucket: bucket, query: "delete", body: Data("<Delete><Object>".utf8))
             #expect(malformed.errorCode == "MalformedXML")
         }
     }
@@ -148,9 +166,12 @@ struct S3ObjectTests {
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
             let etag = try await client.putObject(bucket: bucket, key: "k", body: Data("v1".utf8))
-            #expect(try await client.send("GET", bucket: bucket, key: "k", headers: ["If-None-Match": etag]).status == 304)
-            #expect(try await client.send("GET", bucket: bucket, key: "k", headers: ["If-Match": "\"nope\""]).status == 412)
-            let create = try await client.send("PUT", bucket: bucket, key: "k", headers: ["If-None-Match": "*"], body: Data("v2".utf8))
+            #expect(
+                try await client.send("GET", bucket: bucket, key: "k", headers: ["If-None-Match": etag]).status == 304)
+            #expect(
+                try await client.send("GET", bucket: bucket, key: "k", headers: ["If-Match": "\"nope\""]).status == 412)
+            let create = try await client.send(
+                "PUT", bucket: bucket, key: "k", headers: ["If-None-Match": "*"], body: Data("v2".utf8))
             #expect(create.status == 412)
             #expect(create.errorCode == "PreconditionFailed")
         }
@@ -160,10 +181,12 @@ struct S3ObjectTests {
         try await withEmulator { _, client in
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
-            try await client.putObject(bucket: bucket, key: "k", body: Data("v".utf8), headers: ["x-amz-tagging": "a=1&b=two%20words"])
+            try await client.putObject(
+                bucket: bucket, key: "k", body: Data("v".utf8), headers: ["x-amz-tagging": "a=1&b=two%20words"])
             let head = try await client.expectSuccess("HEAD", bucket: bucket, key: "k")
             #expect(head.header("x-amz-tagging-count") == "2")
-            let tags = try XMLTree.parse(try await client.expectSuccess("GET", bucket: bucket, key: "k", query: "tagging").body)
+            let tags = try XMLTree.parse(
+                try await client.expectSuccess("GET", bucket: bucket, key: "k", query: "tagging").body)
             let values = tags.child("TagSet")?.children("Tag").compactMap { $0.text(of: "Value") }
             #expect(values == ["1", "two words"])
         }
@@ -173,10 +196,12 @@ struct S3ObjectTests {
         try await withEmulator { _, client in
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
-            let long = try await client.send("PUT", bucket: bucket, key: String(repeating: "k", count: 1025), body: Data())
+            let long = try await client.send(
+                "PUT", bucket: bucket, key: String(repeating: "k", count: 1025), body: Data())
             #expect(long.errorCode == "KeyTooLongError")
             let big = try await client.send(
-                "PUT", bucket: bucket, key: "k", headers: ["x-amz-meta-big": String(repeating: "v", count: 2100)], body: Data())
+                "PUT", bucket: bucket, key: "k", headers: ["x-amz-meta-big": String(repeating: "v", count: 2100)],
+                body: Data())
             #expect(big.errorCode == "MetadataTooLarge")
         }
     }

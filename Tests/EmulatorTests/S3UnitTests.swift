@@ -5,15 +5,16 @@ import Testing
 
 @Suite("S3 pieces on their own")
 struct S3UnitTests {
-    @Test(arguments: [
-        ("127.0.0.1", "/b/k/x", "b", "k/x", false),
-        ("localhost", "/b", "b", nil, false),
-        ("s3.localhost", "/", nil, nil, false),
-        ("my-bucket.s3.localhost", "/k", "my-bucket", "k", true),
-        ("my.dotted.bucket.localhost", "/a/b", "my.dotted.bucket", "a/b", true),
-        ("bkt.s3.us-west-2.amazonaws.com", "/", "bkt", nil, true),
-        ("bkt.s3.amazonaws.com", "/k", "bkt", "k", true),
-    ] as [(String, String, String?, String?, Bool)])
+    @Test(
+        arguments: [
+            ("127.0.0.1", "/b/k/x", "b", "k/x", false),
+            ("localhost", "/b", "b", nil, false),
+            ("s3.localhost", "/", nil, nil, false),
+            ("my-bucket.s3.localhost", "/k", "my-bucket", "k", true),
+            ("my.dotted.bucket.localhost", "/a/b", "my.dotted.bucket", "a/b", true),
+            ("bkt.s3.us-west-2.amazonaws.com", "/", "bkt", nil, true),
+            ("bkt.s3.amazonaws.com", "/k", "bkt", "k", true),
+        ] as [(String, String, String?, String?, Bool)])
     func addressing(host: String, path: String, bucket: String?, key: String?, virtual: Bool) {
         let address = S3Addressing(
             host: host, decodedPath: path, suffixes: EmulatorConfiguration().virtualHostSuffixes)

@@ -16,8 +16,12 @@ struct S3VersioningTests {
     @Test func versionsDeleteMarkersAndSpecificVersions() async throws {
         try await withEmulator { _, client in
             let bucket = try await versionedBucket(client)
-            let v1 = try #require(try await client.expectSuccess("PUT", bucket: bucket, key: "k", body: Data("one".utf8)).header("x-amz-version-id"))
-            let v2 = try #require(try await client.expectSuccess("PUT", bucket: bucket, key: "k", body: Data("two".utf8)).header("x-amz-version-id"))
+            let v1 = try #require(
+                try await client.expectSuccess("PUT", bucket: bucket, key: "k", body: Data("one".utf8)).header(
+                    "x-amz-version-id"))
+            let v2 = try #require(
+                try await client.expectSuccess("PUT", bucket: bucket, key: "k", body: Data("two".utf8)).header(
+                    "x-amz-version-id"))
             #expect(v1 != v2)
             #expect(try await client.getObject(bucket: bucket, key: "k") == Data("two".utf8))
             let old = try await client.expectSuccess("GET", bucket: bucket, key: "k", query: "versionId=\(v1)")
@@ -35,13 +39,16 @@ struct S3VersioningTests {
             let markerGet = try await client.send("GET", bucket: bucket, key: "k", query: "versionId=\(marker)")
             #expect(markerGet.status == 405)
 
-            let listing = try XMLTree.parse(try await client.expectSuccess("GET", bucket: bucket, query: "versions").body)
+            let listing = try XMLTree.parse(
+                try await client.expectSuccess("GET", bucket: bucket, query: "versions").body)
             #expect(listing.children("Version").compactMap { $0.text(of: "VersionId") } == [v2, v1])
             #expect(listing.child("DeleteMarker")?.text(of: "IsLatest") == "true")
 
-            #expect(try await client.send("DELETE", bucket: bucket, key: "k", query: "versionId=\(marker)").status == 204)
+            #expect(
+                try await client.send("DELETE", bucket: bucket, key: "k", query: "versionId=\(marker)").status == 204)
             #expect(try await client.getObject(bucket: bucket, key: "k") == Data("two".utf8))
-            let missing = try await client.send("GET", bucket: bucket, key: "k", query: "versionId=\(String(repeating: "A", count: 32))")
+            let missing = try await client.send(
+                "GET", bucket: bucket, key: "k", query: "versionId=\(String(repeating: "A", count: 32))")
             #expect(missing.errorCode == "NoSuchVersion")
             let invalid = try await client.send("GET", bucket: bucket, key: "k", query: "versionId=bad")
             #expect(invalid.errorCode == "InvalidArgument")
@@ -54,7 +61,8 @@ struct S3VersioningTests {
             let put = try await client.expectSuccess("PUT", bucket: bucket, key: "k", body: Data("a".utf8))
             #expect(put.header("x-amz-version-id") == nil)
             try await client.putObject(bucket: bucket, key: "k", body: Data("b".utf8))
-            let listing = try XMLTree.parse(try await client.expectSuccess("GET", bucket: bucket, query: "versions").body)
+            let listing = try XMLTree.parse(
+                try await client.expectSuccess("GET", bucket: bucket, query: "versions").body)
             #expect(listing.children("Version").compactMap { $0.text(of: "VersionId") } == ["null"])
         }
     }
@@ -62,7 +70,9 @@ struct S3VersioningTests {
     @Test func versionListingPaginates() async throws {
         try await withEmulator { _, client in
             let bucket = try await versionedBucket(client)
-            for index in 0..<5 { try await client.putObject(bucket: bucket, key: "k\(index % 2)", body: Data("\(index)".utf8)) }
+            for index in 0..<5 {
+                try await client.putObject(bucket: bucket, key: "k\(index % 2)", body: Data("\(index)".utf8))
+            }
             var seen = 0
             var query = "versions&max-keys=2"
             while true {

@@ -14,9 +14,16 @@ struct ServiceDetectorTests {
 
     @Test func signatureScopeNamesTheService() {
         let iam = request(
-            .POST, headers: ["Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=x"])
+            .POST,
+            headers: [
+                "Authorization":
+                    "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=x"
+            ])
         #expect(ServiceDetector.detect(iam) == .query("iam"))
-        let s3 = request(headers: ["Authorization": "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=x"])
+        let s3 = request(headers: [
+            "Authorization":
+                "AWS4-HMAC-SHA256 Credential=AKID/20261122/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=x"
+        ])
         #expect(ServiceDetector.detect(s3) == .s3)
         let presigned = request(uri: "/b/k?X-Amz-Credential=AKID%2F20261122%2Fus-east-1%2Fsts%2Faws4_request")
         #expect(ServiceDetector.detect(presigned) == .query("sts"))

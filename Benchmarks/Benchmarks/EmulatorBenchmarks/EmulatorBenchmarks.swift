@@ -11,7 +11,8 @@ import FoundationNetworking
 #endif
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(5))
 
     // An in-process emulator, from `start` to answering, then stopped: the goal is under 50 ms.
     Benchmark("Emulator start, first answer, shutdown", configuration: .init(maxIterations: 50)) { benchmark in
@@ -28,10 +29,12 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("SigV4 presigned URL verification") { benchmark in
         let clock = EmulatorClock()
         let credentials = CredentialStore(
-            bootstrap: AWSCredential(accessKeyId: "test", secretAccessKey: "test", principal: .root(accountId: "000000000000")))
+            bootstrap: AWSCredential(
+                accessKeyId: "test", secretAccessKey: "test", principal: .root(accountId: "000000000000")))
         let authenticator = RequestAuthenticator(credentials: credentials, clock: clock, defaultRegion: "us-east-1")
         let signer = SigV4Signer(
-            credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), region: "us-east-1", service: "s3")
+            credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), region: "us-east-1",
+            service: "s3")
         let url = signer.presign(URL(string: "http://127.0.0.1:4566/bench/object-1k")!, expires: 3600)
         let uri = String(url.absoluteString.dropFirst("http://127.0.0.1:4566".count))
         let request = EmulatorRequest(
@@ -48,7 +51,8 @@ let benchmarks: @Sendable () -> Void = {
         let key = SigV4.signingKey(secretAccessKey: "test", date: "20261122", region: "us-east-1", service: "s3")
         for _ in benchmark.scaledIterations {
             let canonical = SigV4.canonicalRequest(
-                method: "GET", canonicalURI: SigV4.canonicalURI(decodedPath: "/bucket/some/key.txt", doubleEncode: false),
+                method: "GET",
+                canonicalURI: SigV4.canonicalURI(decodedPath: "/bucket/some/key.txt", doubleEncode: false),
                 canonicalQuery: SigV4.canonicalQuery([("list-type", "2"), ("prefix", "some/")]),
                 signedHeaders: [
                     ("host", "127.0.0.1:4566"), ("x-amz-content-sha256", SigV4.emptyPayloadHash),

@@ -11,10 +11,11 @@ struct CRCTable32: Sendable {
         }
         var tables = [first]
         for slice in 1..<8 {
-            tables.append((0..<256).map { index in
-                let previous = tables[slice - 1][index]
-                return (previous >> 8) ^ first[Int(previous & 0xFF)]
-            })
+            tables.append(
+                (0..<256).map { index in
+                    let previous = tables[slice - 1][index]
+                    return (previous >> 8) ^ first[Int(previous & 0xFF)]
+                })
         }
         self.tables = tables
     }
@@ -26,9 +27,12 @@ struct CRCTable32: Sendable {
         tables.withUnsafeBufferPointer { t in
             let t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7]
             while count - index >= 8 {
-                let low = crc ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
-                    | UInt32(bytes[index + 3]) << 24)
-                crc = t7[Int(low & 0xFF)] ^ t6[Int(low >> 8 & 0xFF)] ^ t5[Int(low >> 16 & 0xFF)] ^ t4[Int(low >> 24)]
+                let low =
+                    crc
+                    ^ (UInt32(bytes[index]) | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2]) << 16
+                        | UInt32(bytes[index + 3]) << 24)
+                crc =
+                    t7[Int(low & 0xFF)] ^ t6[Int(low >> 8 & 0xFF)] ^ t5[Int(low >> 16 & 0xFF)] ^ t4[Int(low >> 24)]
                     ^ t3[Int(bytes[index + 4])] ^ t2[Int(bytes[index + 5])] ^ t1[Int(bytes[index + 6])]
                     ^ t0[Int(bytes[index + 7])]
                 index += 8
@@ -55,10 +59,11 @@ struct CRCTable64: Sendable {
         }
         var tables = [first]
         for slice in 1..<8 {
-            tables.append((0..<256).map { index in
-                let previous = tables[slice - 1][index]
-                return (previous >> 8) ^ first[Int(previous & 0xFF)]
-            })
+            tables.append(
+                (0..<256).map { index in
+                    let previous = tables[slice - 1][index]
+                    return (previous >> 8) ^ first[Int(previous & 0xFF)]
+                })
         }
         self.tables = tables
     }
@@ -73,7 +78,8 @@ struct CRCTable64: Sendable {
                 var word: UInt64 = 0
                 for offset in 0..<8 { word |= UInt64(bytes[index + offset]) << UInt64(8 * offset) }
                 let value = crc ^ word
-                crc = t7[Int(value & 0xFF)] ^ t6[Int(value >> 8 & 0xFF)] ^ t5[Int(value >> 16 & 0xFF)]
+                crc =
+                    t7[Int(value & 0xFF)] ^ t6[Int(value >> 8 & 0xFF)] ^ t5[Int(value >> 16 & 0xFF)]
                     ^ t4[Int(value >> 24 & 0xFF)] ^ t3[Int(value >> 32 & 0xFF)] ^ t2[Int(value >> 40 & 0xFF)]
                     ^ t1[Int(value >> 48 & 0xFF)] ^ t0[Int(value >> 56)]
                 index += 8

@@ -36,7 +36,8 @@ public enum AWSChunkedEncoder {
             let lines = trailers.map { (name: $0.0, value: $0.1) }
             for line in lines { out += Array("\(line.name):\(line.value)\r\n".utf8) }
             if let context {
-                out += Array("x-amz-trailer-signature:\(context.trailerSignature(previous: previous, trailers: lines))\r\n".utf8)
+                out += Array(
+                    "x-amz-trailer-signature:\(context.trailerSignature(previous: previous, trailers: lines))\r\n".utf8)
             }
         }
         out += [13, 10]

@@ -55,7 +55,9 @@ public enum PercentEncoding {
     ///   - query: The raw query (without `?`).
     ///   - plusAsSpace: Whether `+` means a space (form bodies).
     /// - Returns: The pairs, or `nil` when an escape is malformed.
-    public static func decodeQuery(_ query: some StringProtocol, plusAsSpace: Bool = false) -> [(name: String, value: String)]? {
+    public static func decodeQuery(
+        _ query: some StringProtocol, plusAsSpace: Bool = false
+    ) -> [(name: String, value: String)]? {
         var items: [(name: String, value: String)] = []
         for part in String(query).split(separator: "&", omittingEmptySubsequences: true) {
             let name: Substring

@@ -29,7 +29,8 @@ public enum SigV4 {
     public static func canonicalQuery(_ items: [(name: String, value: String)]) -> String {
         let encoded = items.map { (PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)) }
         let sorted = encoded.sorted { lhs, rhs in
-            lhs.0 == rhs.0 ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8) : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
+            lhs.0 == rhs.0
+                ? lhs.1.utf8.lexicographicallyPrecedes(rhs.1.utf8) : lhs.0.utf8.lexicographicallyPrecedes(rhs.0.utf8)
         }
         var out = ""
         for (index, item) in sorted.enumerated() {

@@ -65,7 +65,8 @@ public struct XMLWriter: Sendable {
     /// Escapes `&`, `<`, `>`, `"`, `'` and control characters.
     public static func escape(_ value: String) -> String {
         var needsEscaping = false
-        for byte in value.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+        for byte in value.utf8
+        where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
             needsEscaping = true
             break
         }

@@ -16,7 +16,8 @@ public struct S3Client: Sendable {
     public var session: URLSession
 
     /// Creates a client.
-    public init(endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1", session: URLSession = .shared) {
+    public init(endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1", session: URLSession = .shared)
+    {
         self.endpoint = endpoint
         self.signer = SigV4Signer(credentials: credentials, region: region, service: "s3")
         self.session = session

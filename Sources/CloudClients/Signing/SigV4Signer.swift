@@ -63,7 +63,8 @@ public struct SigV4Signer: Sendable {
             payloadHash: payloadHash)
         let key = signingKey(date: scopeDate)
         let signature = SigV4.signature(
-            signingKey: key, stringToSign: SigV4.stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: canonical))
+            signingKey: key,
+            stringToSign: SigV4.stringToSign(amzDate: amzDate, scope: scope, canonicalRequest: canonical))
         let authorization =
             "\(SigV4.algorithm) Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signed.map(\.name).joined(separator: ";")), Signature=\(signature)"
         request.setValue(authorization, forHTTPHeaderField: "Authorization")

@@ -63,7 +63,8 @@ extension RequestAuthenticator {
         _ request: EmulatorRequest, credential: AWSCredential, signature: String, dateOrExpires: String,
         virtualHostBucket: String?, kind: AWSCaller.SignatureKind
     ) -> Result<Authenticated, AuthFailure> {
-        let stringToSign = sigV2StringToSign(request, dateOrExpires: dateOrExpires, virtualHostBucket: virtualHostBucket)
+        let stringToSign = sigV2StringToSign(
+            request, dateOrExpires: dateOrExpires, virtualHostBucket: virtualHostBucket)
         let expected = SigV2.signature(secretAccessKey: credential.secretAccessKey, stringToSign: stringToSign)
         guard SigV4.constantTimeEquals(expected, signature) else {
             return .failure(
@@ -72,7 +73,8 @@ extension RequestAuthenticator {
                         accessKeyId: credential.accessKeyId, signatureProvided: signature, stringToSign: stringToSign,
                         canonicalRequest: nil)))
         }
-        return .success(Authenticated(caller: AWSCaller(credential: credential, region: defaultRegion, signature: kind)))
+        return .success(
+            Authenticated(caller: AWSCaller(credential: credential, region: defaultRegion, signature: kind)))
     }
 
     func sigV2StringToSign(_ request: EmulatorRequest, dateOrExpires: String, virtualHostBucket: String?) -> String {

@@ -183,7 +183,8 @@ extension RequestAuthenticator {
             canonicalQuery: SigV4.canonicalQuery(parts.query),
             signedHeaders: signedHeaderValues(signedHeaderNames, in: request),
             payloadHash: parts.payloadHash)
-        let stringToSign = SigV4.stringToSign(amzDate: parts.amzDate, scope: parts.scope.scope, canonicalRequest: canonical)
+        let stringToSign = SigV4.stringToSign(
+            amzDate: parts.amzDate, scope: parts.scope.scope, canonicalRequest: canonical)
         let scope = parts.scope
         let key = keys.key(
             secret: parts.credential.secretAccessKey, date: scope.date, region: scope.region, service: scope.service)

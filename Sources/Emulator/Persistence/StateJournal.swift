@@ -36,7 +36,9 @@ final class StateJournal: @unchecked Sendable {
     init(path: String) throws {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        if descriptor < 0 { throw JournalError(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        if descriptor < 0 {
+            throw JournalError(description: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     deinit {
@@ -75,7 +77,8 @@ final class StateJournal: @unchecked Sendable {
         if file < 0 { throw JournalError(description: "cannot open \(temporary)") }
         do {
             for record in records {
-                try Self.writeAll(Self.encode(header: record.header, payload: record.payload), to: file, path: temporary)
+                try Self.writeAll(
+                    Self.encode(header: record.header, payload: record.payload), to: file, path: temporary)
             }
         } catch {
             close(file)

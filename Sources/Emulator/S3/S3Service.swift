@@ -145,7 +145,9 @@ final class S3Service: Sendable {
         headers.add(name: "Date", value: AWSDate.httpDate(clock.now()))
     }
 
-    func render(_ error: S3Error, _ resource: String, _ requestId: String, method: HTTPMethod = .GET)
+    func render(
+        _ error: S3Error, _ resource: String, _ requestId: String, method: HTTPMethod = .GET
+    )
         -> EmulatorResponse
     {
         var headers = HTTPHeaders()
@@ -163,7 +165,8 @@ final class S3Service: Sendable {
     }
 
     /// A 200 (or other) answer with an XML document.
-    func xmlResponse(_ xml: XMLWriter, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) -> EmulatorResponse {
+    func xmlResponse(_ xml: XMLWriter, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) -> EmulatorResponse
+    {
         var headers = headers
         headers.add(name: "Content-Type", value: "application/xml")
         return EmulatorResponse(status: status, headers: headers, body: ByteBuffer(string: xml.text))

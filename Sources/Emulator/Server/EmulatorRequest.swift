@@ -22,7 +22,8 @@ public struct EmulatorRequest: Sendable {
     public var remoteAddress: SocketAddress?
 
     /// Creates a request from its parts.
-    public init(method: HTTPMethod, uri: String, headers: HTTPHeaders, body: ByteBuffer, remoteAddress: SocketAddress?) {
+    public init(method: HTTPMethod, uri: String, headers: HTTPHeaders, body: ByteBuffer, remoteAddress: SocketAddress?)
+    {
         self.method = method
         self.uri = uri
         self.headers = headers

@@ -19,7 +19,8 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         self.configuration = configuration
         self.clock = clock
         self.credentials = credentials
-        authenticator = RequestAuthenticator(credentials: credentials, clock: clock, defaultRegion: configuration.region)
+        authenticator = RequestAuthenticator(
+            credentials: credentials, clock: clock, defaultRegion: configuration.region)
         let journal = configuration.stateDirectory.map { ($0 as NSString).appendingPathComponent("s3.journal") }
         s3 = try S3Service(
             configuration: S3Service.Configuration(
@@ -79,7 +80,8 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         case .requestTimeout:
             s3Error = S3Error(
                 "RequestTimeout", .badRequest,
-                "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.")
+                "Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed."
+            )
         case .malformedHTTP:
             s3Error = S3Error("BadRequest", .badRequest, "An error occurred when parsing the HTTP request.")
         }

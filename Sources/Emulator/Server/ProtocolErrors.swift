@@ -8,7 +8,8 @@ enum QueryProtocolErrors {
     static func unsupported(service: String, request: EmulatorRequest) -> EmulatorResponse {
         let form =
             ServiceDetector.isFormPost(request)
-            ? PercentEncoding.decodeQuery(String(decoding: request.body.readableBytesView, as: UTF8.self), plusAsSpace: true)
+            ? PercentEncoding.decodeQuery(
+                String(decoding: request.body.readableBytesView, as: UTF8.self), plusAsSpace: true)
             : request.queryItems
         let action = form?.first { $0.name == "Action" }?.value ?? ""
         var xml = XMLWriter()

@@ -37,7 +37,9 @@ extension HTTPResponse {
 }
 
 /// Performs a plain (unsigned) request.
-func plainRequest(_ url: URL, method: String = "GET", body: Data? = nil, headers: [String: String] = [:])
+func plainRequest(
+    _ url: URL, method: String = "GET", body: Data? = nil, headers: [String: String] = [:]
+)
     async throws -> HTTPResponse
 {
     var request = URLRequest(url: url)

@@ -47,7 +47,8 @@ final class RawConnection {
         data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
-                let sent = Foundation.send(socket, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                let sent = Foundation.send(
+                    socket, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
                 if sent <= 0 { return }
                 offset += sent
             }

@@ -10,7 +10,8 @@ enum S3Operation: String, Sendable, CaseIterable {
     case getBucketTagging = "GetBucketTagging", putBucketTagging = "PutBucketTagging"
     case deleteBucketTagging = "DeleteBucketTagging"
     case getBucketVersioning = "GetBucketVersioning", putBucketVersioning = "PutBucketVersioning"
-    case getBucketPolicy = "GetBucketPolicy", putBucketPolicy = "PutBucketPolicy", deleteBucketPolicy = "DeleteBucketPolicy"
+    case getBucketPolicy = "GetBucketPolicy", putBucketPolicy = "PutBucketPolicy", deleteBucketPolicy =
+        "DeleteBucketPolicy"
     case getPublicAccessBlock = "GetPublicAccessBlock", putPublicAccessBlock = "PutPublicAccessBlock"
     case deletePublicAccessBlock = "DeletePublicAccessBlock"
     case getBucketEncryption = "GetBucketEncryption", putBucketEncryption = "PutBucketEncryption"
@@ -75,7 +76,8 @@ extension S3Operation {
         let has = request.hasQuery
         for name in unsupportedSubresources where has(name) { return .failure(.notImplemented()) }
         guard bucket != nil else {
-            return method == .GET ? .success(.listBuckets) : .failure(.methodNotAllowed(method.rawValue, resourceType: "SERVICE"))
+            return method == .GET
+                ? .success(.listBuckets) : .failure(.methodNotAllowed(method.rawValue, resourceType: "SERVICE"))
         }
         if key == nil {
             switch method {

@@ -10,7 +10,8 @@ extension S3Service {
     }
 
     /// Changes a bucket's settings.
-    func updateSettings(_ context: Context, _ change: (inout S3BucketSettings) throws(S3Error) -> Void) throws(S3Error) {
+    func updateSettings(_ context: Context, _ change: (inout S3BucketSettings) throws(S3Error) -> Void) throws(S3Error)
+    {
         try write { transaction throws(S3Error) in
             var settings = try bucket(context.bucket, in: transaction.state).settings
             try change(&settings)
@@ -60,7 +61,8 @@ extension S3Service {
         if mfaDelete == "Enabled" {
             throw S3Error(
                 "InvalidRequest", .badRequest,
-                "DevPay and Mfa are mutually exclusive authorization methods. MFA delete is not supported by the emulator.")
+                "DevPay and Mfa are mutually exclusive authorization methods. MFA delete is not supported by the emulator."
+            )
         }
         try updateSettings(context) { settings throws(S3Error) in
             switch status {
@@ -223,7 +225,9 @@ extension S3Service {
         } else if has("accelerate") {
             xml.element("AccelerateConfiguration", namespace: XMLWriter.s3Namespace) { _ in }
         } else if has("requestPayment") {
-            xml.element("RequestPaymentConfiguration", namespace: XMLWriter.s3Namespace) { $0.element("Payer", "BucketOwner") }
+            xml.element("RequestPaymentConfiguration", namespace: XMLWriter.s3Namespace) {
+                $0.element("Payer", "BucketOwner")
+            }
         } else if has("notification") {
             xml.element("NotificationConfiguration", namespace: XMLWriter.s3Namespace) { _ in }
         } else {

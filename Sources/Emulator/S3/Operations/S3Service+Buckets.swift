@@ -58,13 +58,16 @@ extension S3Service {
         let bytes = Array(name.utf8)
         guard (3...63).contains(bytes.count) else { return false }
         func isAlnum(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         }
         guard isAlnum(bytes.first!), isAlnum(bytes.last!) else { return false }
         var previous: UInt8 = 0
         for byte in bytes {
             guard isAlnum(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") else { return false }
-            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") { return false }
+            if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") || previous == UInt8(ascii: "-") {
+                return false
+            }
             if byte == UInt8(ascii: "-"), previous == UInt8(ascii: ".") { return false }
             previous = byte
         }
@@ -80,7 +83,8 @@ extension S3Service {
     func createBucket(_ context: Context) throws(S3Error) -> EmulatorResponse {
         let name = context.bucket
         guard Self.isValidBucketName(name) else {
-            throw S3Error("InvalidBucketName", .badRequest, "The specified bucket is not valid.", [("BucketName", name)])
+            throw S3Error(
+                "InvalidBucketName", .badRequest, "The specified bucket is not valid.", [("BucketName", name)])
         }
         var constraint: String?
         if context.request.body.readableBytes > 0 {
@@ -94,7 +98,8 @@ extension S3Service {
             guard signingRegion == "us-east-1" else {
                 throw S3Error(
                     "IllegalLocationConstraintException", .badRequest,
-                    "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to.")
+                    "The unspecified location constraint is incompatible for the region specific endpoint this request was sent to."
+                )
             }
             region = "us-east-1"
         case "us-east-1":
@@ -111,7 +116,8 @@ extension S3Service {
             guard signingRegion == "us-east-1" || signingRegion == actual else {
                 throw S3Error(
                     "IllegalLocationConstraintException", .badRequest,
-                    "The \(requested) location constraint is incompatible for the region specific endpoint this request was sent to.")
+                    "The \(requested) location constraint is incompatible for the region specific endpoint this request was sent to."
+                )
             }
             region = actual
         }

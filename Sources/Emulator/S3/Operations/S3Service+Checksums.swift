@@ -39,11 +39,14 @@ extension S3Service {
         }
         if let declared = context.request.header("x-amz-sdk-checksum-algorithm") {
             guard let algorithm = ChecksumAlgorithm(name: declared) else {
-                throw .invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]")
+                throw .invalidRequest(
+                    "Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]"
+                )
             }
             if provided.isEmpty, context.request.header("x-amz-trailer") == nil {
                 throw .invalidRequest(
-                    "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found.")
+                    "x-amz-sdk-checksum-algorithm specified, but no corresponding x-amz-checksum-* or x-amz-trailer headers were found."
+                )
             }
             if let first = provided.first, first.0 != algorithm {
                 throw .invalidRequest(

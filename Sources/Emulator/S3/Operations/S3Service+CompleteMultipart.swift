@@ -99,11 +99,15 @@ extension S3Service {
         let host = context.request.header("host") ?? "localhost"
         var xml = XMLWriter()
         xml.element("CompleteMultipartUploadResult", namespace: XMLWriter.s3Namespace) { xml in
-            xml.element("Location", "http://\(host)/\(context.bucket)/\(PercentEncoding.encode(context.key, encodeSlash: false))")
+            xml.element(
+                "Location",
+                "http://\(host)/\(context.bucket)/\(PercentEncoding.encode(context.key, encodeSlash: false))")
             xml.element("Bucket", context.bucket)
             xml.element("Key", context.key)
             xml.element("ETag", stored.etag)
-            for (name, value) in stored.checksums.sorted(by: { $0.key < $1.key }) { xml.element("Checksum\(name)", value) }
+            for (name, value) in stored.checksums.sorted(by: { $0.key < $1.key }) {
+                xml.element("Checksum\(name)", value)
+            }
             xml.element("ChecksumType", ifPresent: stored.checksumType)
         }
         return xmlResponse(xml, headers: headers)
@@ -115,7 +119,9 @@ extension S3Service {
         _ upload: S3MultipartUpload, parts: [S3MultipartUpload.Part], data: ByteBuffer
     ) -> [String: String] {
         guard let name = upload.metadata.checksumAlgorithm, let algorithm = ChecksumAlgorithm(name: name) else {
-            return [ChecksumAlgorithm.crc64nvme.rawValue: ChecksumAlgorithm.crc64nvme.checksum(of: data.readableBytesView)]
+            return [
+                ChecksumAlgorithm.crc64nvme.rawValue: ChecksumAlgorithm.crc64nvme.checksum(of: data.readableBytesView)
+            ]
         }
         if upload.metadata.checksumType == "FULL_OBJECT" {
             return [name: algorithm.checksum(of: data.readableBytesView)]

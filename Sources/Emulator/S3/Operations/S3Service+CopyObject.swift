@@ -14,7 +14,8 @@ extension S3Service {
     /// Parses `x-amz-copy-source`: `bucket/key` or `/bucket/key`, URL encoded, with an optional `?versionId=`.
     func copySource(_ context: Context) throws(S3Error) -> CopySource {
         guard let header = context.request.header("x-amz-copy-source") else {
-            throw .invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
+            throw .invalidArgument(
+                "Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
                 name: "x-amz-copy-source", value: "")
         }
         var path = Substring(header)
@@ -22,7 +23,9 @@ extension S3Service {
         if let question = path.firstIndex(of: "?") {
             let query = path[path.index(after: question)...]
             path = path[..<question]
-            for item in PercentEncoding.decodeQuery(query) ?? [] where item.name == "versionId" { versionId = item.value }
+            for item in PercentEncoding.decodeQuery(query) ?? [] where item.name == "versionId" {
+                versionId = item.value
+            }
         }
         if path.hasPrefix("/") { path = path.dropFirst() }
         guard let decoded = PercentEncoding.decode(path), let slash = decoded.firstIndex(of: "/"),
@@ -48,7 +51,8 @@ extension S3Service {
                     throw .noSuchVersion(key: source.key, versionId: versionId)
                 }
                 if version.isDeleteMarker {
-                    throw .invalidRequest("The source of a copy request may not specifically refer to a delete marker by version id.")
+                    throw .invalidRequest(
+                        "The source of a copy request may not specifically refer to a delete marker by version id.")
                 }
                 return version
             }
@@ -90,7 +94,8 @@ extension S3Service {
                 "Unknown metadata directive.", name: "x-amz-metadata-directive", value: metadataDirective)
         }
         guard ["COPY", "REPLACE"].contains(taggingDirective) else {
-            throw .invalidArgument("Unknown tagging directive.", name: "x-amz-tagging-directive", value: taggingDirective)
+            throw .invalidArgument(
+                "Unknown tagging directive.", name: "x-amz-tagging-directive", value: taggingDirective)
         }
         let sameObject = source.bucket == context.bucket && source.key == context.key
         let changesSomething =
@@ -100,7 +105,8 @@ extension S3Service {
             || request.header("x-amz-checksum-algorithm") != nil
         if sameObject && !changesSomething {
             throw .invalidRequest(
-                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.")
+                "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes."
+            )
         }
         let replaced = try objectMetadata(from: request, key: context.key, now: context.now)
         var metadata = sourceVersion.metadata

@@ -42,24 +42,24 @@ extension S3Service {
         guard let bucket = transaction.state.buckets[name] else { throw .noSuchBucket(name) }
         let versions = bucket.objects[key] ?? []
         if let versionId {
-                guard let version = versions.first(where: { $0.versionId == versionId }) else {
-                    return DeletionOutcome(versionId: versionId, deleteMarker: false)
-                }
-                try transaction.commit(.removeVersion(bucket: name, key: key, versionId: versionId))
-                return DeletionOutcome(versionId: versionId, deleteMarker: version.isDeleteMarker)
+            guard let version = versions.first(where: { $0.versionId == versionId }) else {
+                return DeletionOutcome(versionId: versionId, deleteMarker: false)
             }
-            switch bucket.settings.versioning {
-            case .unversioned:
-                if !versions.isEmpty { try transaction.commit(.removeVersion(bucket: name, key: key, versionId: "null")) }
-                return DeletionOutcome(versionId: nil, deleteMarker: false)
-            case .enabled, .suspended:
-                let markerId = bucket.settings.versioning == .enabled ? Self.makeVersionId(now: now) : "null"
-                let marker = S3ObjectVersion.Metadata(
-                    key: key, versionId: markerId, isDeleteMarker: true, lastModified: now, size: 0, etag: "",
-                    contentType: nil, userMetadata: [:], checksums: [:], storageClass: "STANDARD", tags: [])
-                try transaction.commit(.putVersion(bucket: name, marker))
-                return DeletionOutcome(versionId: nil, deleteMarker: true, deleteMarkerVersionId: markerId)
-            }
+            try transaction.commit(.removeVersion(bucket: name, key: key, versionId: versionId))
+            return DeletionOutcome(versionId: versionId, deleteMarker: version.isDeleteMarker)
+        }
+        switch bucket.settings.versioning {
+        case .unversioned:
+            if !versions.isEmpty { try transaction.commit(.removeVersion(bucket: name, key: key, versionId: "null")) }
+            return DeletionOutcome(versionId: nil, deleteMarker: false)
+        case .enabled, .suspended:
+            let markerId = bucket.settings.versioning == .enabled ? Self.makeVersionId(now: now) : "null"
+            let marker = S3ObjectVersion.Metadata(
+                key: key, versionId: markerId, isDeleteMarker: true, lastModified: now, size: 0, etag: "",
+                contentType: nil, userMetadata: [:], checksums: [:], storageClass: "STANDARD", tags: [])
+            try transaction.commit(.putVersion(bucket: name, marker))
+            return DeletionOutcome(versionId: nil, deleteMarker: true, deleteMarkerVersionId: markerId)
+        }
     }
 
     // MARK: - DeleteObjects
@@ -84,7 +84,9 @@ extension S3Service {
                         if let versionId = request.versionId, !Self.isWellFormedVersionId(versionId) {
                             throw .noSuchVersion(key: request.key, versionId: versionId)
                         }
-                        if request.key.utf8.count > Self.maximumKeyLength { throw .invalidArgument("Invalid key", name: "Key", value: request.key) }
+                        if request.key.utf8.count > Self.maximumKeyLength {
+                            throw .invalidArgument("Invalid key", name: "Key", value: request.key)
+                        }
                         let outcome = try delete(
                             key: request.key, versionId: request.versionId, bucket: context.bucket, now: context.now,
                             transaction: &transaction)

@@ -66,7 +66,8 @@ extension S3Service {
             status = .partialContent
             body = version.data.getSlice(at: version.data.readerIndex + range.lowerBound, length: range.count)!
             writeObjectHeaders(metadata, into: &headers, versioned: versioned, checksums: false)
-            headers.add(name: "Content-Range", value: "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(metadata.size)")
+            headers.add(
+                name: "Content-Range", value: "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(metadata.size)")
         } else {
             writeObjectHeaders(metadata, into: &headers, versioned: versioned, checksums: checksumMode)
         }

@@ -16,7 +16,8 @@ extension S3Service {
             delimiter = request.query("delimiter").flatMap { $0.isEmpty ? nil : $0 }
             if let text = request.query(maxName) {
                 guard let value = Int(text), value >= 0 else {
-                    throw .invalidArgument("Provided max-keys not an integer or within integer range", name: maxName, value: text)
+                    throw .invalidArgument(
+                        "Provided max-keys not an integer or within integer range", name: maxName, value: text)
                 }
                 maxKeys = min(value, 1000)
             } else {
@@ -26,7 +27,8 @@ extension S3Service {
             case nil: encodeURL = false
             case "url": encodeURL = true
             case let other?:
-                throw .invalidArgument("Invalid Encoding Method specified in Request", name: "encoding-type", value: other)
+                throw .invalidArgument(
+                    "Invalid Encoding Method specified in Request", name: "encoding-type", value: other)
             }
         }
 
@@ -100,7 +102,8 @@ extension S3Service {
         if v2 {
             if let token = request.query("continuation-token") {
                 guard let data = Data(base64Encoded: token), let key = String(data: data, encoding: .utf8) else {
-                    throw .invalidArgument("The continuation token provided is incorrect", name: "continuation-token", value: token)
+                    throw .invalidArgument(
+                        "The continuation token provided is incorrect", name: "continuation-token", value: token)
                 }
                 continuationToken = token
                 startAfter = key
@@ -121,7 +124,9 @@ extension S3Service {
             xml.element("Prefix", parameters.encode(parameters.prefix))
             if v2 {
                 if let continuationToken { xml.element("ContinuationToken", continuationToken) }
-                if let startAfter = request.query("start-after") { xml.element("StartAfter", parameters.encode(startAfter)) }
+                if let startAfter = request.query("start-after") {
+                    xml.element("StartAfter", parameters.encode(startAfter))
+                }
                 xml.element("KeyCount", String(page.contents.count + page.commonPrefixes.count))
             } else {
                 xml.element("Marker", parameters.encode(startAfter))

@@ -110,7 +110,8 @@ extension S3Service {
             return (uploads, bucket.metadata.ownerAccountId)
         }
         var remaining = uploads.drop { upload in
-            upload.key < keyMarker || (upload.key == keyMarker && (uploadIdMarker.isEmpty || upload.uploadId != uploadIdMarker))
+            upload.key < keyMarker
+                || (upload.key == keyMarker && (uploadIdMarker.isEmpty || upload.uploadId != uploadIdMarker))
         }
         if !uploadIdMarker.isEmpty, remaining.first?.uploadId == uploadIdMarker { remaining = remaining.dropFirst() }
         if uploadIdMarker.isEmpty { remaining = remaining.drop { $0.key == keyMarker } }

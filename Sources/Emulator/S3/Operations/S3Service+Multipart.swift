@@ -26,7 +26,9 @@ extension S3Service {
         var algorithm: String?
         if let name = context.request.header("x-amz-checksum-algorithm") {
             guard let parsed = ChecksumAlgorithm(name: name) else {
-                throw .invalidRequest("Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]")
+                throw .invalidRequest(
+                    "Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]"
+                )
             }
             algorithm = parsed.rawValue
         }
@@ -38,7 +40,8 @@ extension S3Service {
             checksumType = algorithm == ChecksumAlgorithm.crc64nvme.rawValue ? "FULL_OBJECT" : "COMPOSITE"
         }
         if checksumType == "FULL_OBJECT", let algorithm, algorithm.hasPrefix("SHA") {
-            throw .invalidRequest("The FULL_OBJECT checksum type cannot be used with the \(algorithm.lowercased()) checksum algorithm.")
+            throw .invalidRequest(
+                "The FULL_OBJECT checksum type cannot be used with the \(algorithm.lowercased()) checksum algorithm.")
         }
         let uploadId = Self.makeUploadId()
         let metadata = try write { transaction throws(S3Error) in
@@ -99,7 +102,9 @@ extension S3Service {
                 }
                 data = version.data.getSlice(at: version.data.readerIndex + range.lowerBound, length: range.count)!
             }
-            if version.versionId != "null" { headers.add(name: "x-amz-copy-source-version-id", value: version.versionId) }
+            if version.versionId != "null" {
+                headers.add(name: "x-amz-copy-source-version-id", value: version.versionId)
+            }
         } else {
             checksums = try verifyIntegrity(context, data: data, defaultAlgorithm: nil)
         }
@@ -109,7 +114,9 @@ extension S3Service {
             if !copy, context.request.header("x-amz-sdk-checksum-algorithm") == nil,
                 upload.metadata.checksumType == "COMPOSITE"
             {
-                throw .invalidRequest("The upload was created using a \(algorithmName.lowercased()) checksum. The part must be uploaded with the same checksum.")
+                throw .invalidRequest(
+                    "The upload was created using a \(algorithmName.lowercased()) checksum. The part must be uploaded with the same checksum."
+                )
             }
             checksums[algorithmName] = algorithm.checksum(of: data.readableBytesView)
         }
@@ -119,7 +126,7 @@ extension S3Service {
         try write { transaction throws(S3Error) in
             _ = try self.upload(context, in: transaction.state)
             try transaction.commit(
-                    .putPart(bucket: context.bucket, uploadId: upload.metadata.uploadId, part), payload: data)
+                .putPart(bucket: context.bucket, uploadId: upload.metadata.uploadId, part), payload: data)
         }
         for (name, value) in checksums { headers.add(name: "x-amz-checksum-\(name.lowercased())", value: value) }
         if let encryption = upload.metadata.object.serverSideEncryption {
@@ -153,7 +160,9 @@ extension S3Service {
 
     func listParts(_ context: Context) throws(S3Error) -> EmulatorResponse {
         let upload = try store.read { state throws(S3Error) in try self.upload(context, in: state) }
-        let owner = try store.read { state throws(S3Error) in try bucket(context.bucket, in: state).metadata.ownerAccountId }
+        let owner = try store.read { state throws(S3Error) in
+            try bucket(context.bucket, in: state).metadata.ownerAccountId
+        }
         let marker = Int(context.request.query("part-number-marker") ?? "0") ?? 0
         let maxParts = min(Int(context.request.query("max-parts") ?? "1000") ?? 1000, 1000)
         let all = upload.parts.values.map(\.metadata).filter { $0.partNumber > marker }
@@ -161,7 +170,9 @@ extension S3Service {
         let page = all.prefix(maxParts)
         let truncated = all.count > page.count
         var headers = HTTPHeaders()
-        if let algorithm = upload.metadata.checksumAlgorithm { headers.add(name: "x-amz-checksum-algorithm", value: algorithm) }
+        if let algorithm = upload.metadata.checksumAlgorithm {
+            headers.add(name: "x-amz-checksum-algorithm", value: algorithm)
+        }
         var xml = XMLWriter()
         xml.element("ListPartsResult", namespace: XMLWriter.s3Namespace) { xml in
             xml.element("Bucket", context.bucket)

@@ -23,7 +23,9 @@ extension S3Service {
 
     /// Reads the metadata an upload sets through its headers (content headers, `x-amz-meta-*`, storage class, SSE,
     /// tagging) into a version description without size, ETag and checksums.
-    func objectMetadata(from request: EmulatorRequest, key: String, now: Date) throws(S3Error) -> S3ObjectVersion.Metadata {
+    func objectMetadata(
+        from request: EmulatorRequest, key: String, now: Date
+    ) throws(S3Error) -> S3ObjectVersion.Metadata {
         var userMetadata: [String: String] = [:]
         var metadataSize = 0
         for header in request.headers {
@@ -57,7 +59,10 @@ extension S3Service {
         var tags: [S3Tag] = []
         if let tagging = request.header("x-amz-tagging") {
             guard let items = PercentEncoding.decodeQuery(tagging, plusAsSpace: true) else {
-                throw S3Error("InvalidArgument", .badRequest, "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.")
+                throw S3Error(
+                    "InvalidArgument", .badRequest,
+                    "The header 'x-amz-tagging' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates."
+                )
             }
             tags = items.map { S3Tag(key: $0.name, value: $0.value) }
             try validateTags(tags, maximum: 10)
@@ -102,7 +107,9 @@ extension S3Service {
         }
         if versioned { headers.add(name: "x-amz-version-id", value: metadata.versionId) }
         if let value = metadata.serverSideEncryption { headers.add(name: "x-amz-server-side-encryption", value: value) }
-        if metadata.storageClass != "STANDARD" { headers.add(name: "x-amz-storage-class", value: metadata.storageClass) }
+        if metadata.storageClass != "STANDARD" {
+            headers.add(name: "x-amz-storage-class", value: metadata.storageClass)
+        }
         if !metadata.tags.isEmpty { headers.add(name: "x-amz-tagging-count", value: String(metadata.tags.count)) }
         if let parts = metadata.partsCount { headers.add(name: "x-amz-mp-parts-count", value: String(parts)) }
         if checksums {

@@ -28,7 +28,7 @@ extension S3Service {
         let (version, versioned) = try readVersion(context)
         try write { transaction throws(S3Error) in
             try transaction.commit(
-                    .setVersionTags(bucket: context.bucket, key: context.key, versionId: version.versionId, tags: tags))
+                .setVersionTags(bucket: context.bucket, key: context.key, versionId: version.versionId, tags: tags))
         }
         var headers = HTTPHeaders()
         if versioned { headers.add(name: "x-amz-version-id", value: version.versionId) }

@@ -43,7 +43,9 @@ extension S3Service {
             var metadata = metadata
             metadata.versionId =
                 bucket.settings.versioning == .enabled ? Self.makeVersionId(now: context.now) : "null"
-            if let encryption = bucket.settings.encryption?.first, context.request.header("x-amz-server-side-encryption") == nil {
+            if let encryption = bucket.settings.encryption?.first,
+                context.request.header("x-amz-server-side-encryption") == nil
+            {
                 metadata.serverSideEncryption = encryption.algorithm
             }
             try transaction.commit(.putVersion(bucket: context.bucket, metadata), payload: data)

@@ -97,7 +97,9 @@ extension S3Service {
     static func makeVersionId(now: Date) -> String {
         let micros = UInt64(max(0, now.timeIntervalSince1970 * 1_000_000))
         var bytes: [UInt8] = []
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: micros >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: micros >> UInt64(shift)))
+        }
         for _ in 0..<16 { bytes.append(UInt8.random(in: 0...255)) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")

@@ -73,7 +73,8 @@ extension S3Error {
         case .chunkSignatureMismatch, .trailerSignatureMismatch:
             self.init(
                 "SignatureDoesNotMatch", .forbidden,
-                "The request signature we calculated does not match the signature you provided. Check your key and signing method.")
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method."
+            )
         case .incompleteBody:
             self.init(
                 "IncompleteBody", .badRequest,
@@ -83,9 +84,14 @@ extension S3Error {
                 "IncompleteBody", .badRequest,
                 "You did not provide the number of bytes specified by the Content-Length HTTP header.")
         case .chunkTooSmall:
-            self.init("InvalidChunkSizeError", .forbidden, "Only the last chunk is allowed to have a size less than 8192 bytes")
+            self.init(
+                "InvalidChunkSizeError", .forbidden,
+                "Only the last chunk is allowed to have a size less than 8192 bytes")
         case .malformedTrailer:
-            self.init("MalformedTrailerError", .badRequest, "The request contained trailing data that was not well-formed or did not conform to our published schema.")
+            self.init(
+                "MalformedTrailerError", .badRequest,
+                "The request contained trailing data that was not well-formed or did not conform to our published schema."
+            )
         default:
             self.init("IncompleteBody", .badRequest, "The request body terminated unexpectedly")
         }

@@ -91,7 +91,9 @@ extension S3Error {
     static func accessDenied(_ message: String = "Access Denied") -> S3Error {
         S3Error("AccessDenied", .forbidden, message)
     }
-    static func badDigest(_ message: String = "The Content-MD5 you specified did not match what we received.")
+    static func badDigest(
+        _ message: String = "The Content-MD5 you specified did not match what we received."
+    )
         -> S3Error
     {
         S3Error("BadDigest", .badRequest, message)
