@@ -51,6 +51,17 @@ struct BadInputTests {
         }
     }
 
+    @Test func stalledBodyIsRequestTimeout() async throws {
+        try await withEmulator({ $0.limits.idleTimeout = .milliseconds(300) }) { emulator, _ in
+            let connection = try RawConnection(port: port(emulator))
+            connection.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nten bytes.")
+            let answer = connection.readAll()
+            #expect(answer.hasPrefix("HTTP/1.1 400"))
+            #expect(answer.contains("<Code>RequestTimeout</Code>"))
+            try await expectStillServing(emulator)
+        }
+    }
+
     @Test func declaredBodyLargerThanTheLimitIsRefusedAtOnce() async throws {
         try await withEmulator({ $0.limits.maxBodySize = 1024 }) { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
