@@ -138,7 +138,7 @@ struct S3AuthTests {
         try await withEmulator { _, client in
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
-            let payload = Array("trailing checksum payload".utf8)
+            let payload = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
             func upload(checksum: String) async throws -> HTTPResponse {
                 var request = URLRequest(url: client.url(bucket: bucket, key: "trailer"))
                 request.httpMethod = "PUT"
@@ -149,7 +149,7 @@ struct S3AuthTests {
                 client.signer.sign(&request, payloadHash: "STREAMING-UNSIGNED-PAYLOAD-TRAILER")
                 request.httpBody = Data(
                     AWSChunkedEncoder.encode(
-                        payload, chunkSize: 8, mode: .unsignedWithTrailer,
+                        payload, chunkSize: 8_192, mode: .unsignedWithTrailer,
                         trailers: [("x-amz-checksum-crc32", checksum)]))
                 return try await client.perform(request)
             }

@@ -1,46 +1,64 @@
-/// Encodes a payload as `Content-Encoding: aws-chunked` (for clients and tests).
+/// Encodes a payload as `Content-Encoding: aws-chunked`, for clients and tests.
+///
+/// The request then carries `Content-Encoding: aws-chunked`, `x-amz-decoded-content-length: <payload.count>`, the
+/// mode's `x-amz-content-sha256` value and, in the trailer modes, `x-amz-trailer` naming the trailers.
 public enum AWSChunkedEncoder {
     /// Encodes a payload.
     /// - Parameters:
     ///   - payload: The bytes to send.
-    ///   - chunkSize: The size of every chunk but the last (at least 8 KiB for signed chunks to be accepted by S3).
-    ///   - mode: The framing (and the signing context for signed chunks).
-    ///   - trailers: Trailing headers (`x-amz-checksum-crc32`), for the trailer modes.
+    ///   - chunkSize: The size of every chunk but the last; S3 refuses chunks under 8 KiB that are not the last
+    ///     (``AWSChunkedDecoder/minimumChunkSize``). Values below 1 count as 1.
+    ///   - mode: The framing, with the signing context of the signed modes.
+    ///   - trailers: The trailing headers (`("x-amz-checksum-crc32", "DUoRhQ==")`), written in this order; ignored in
+    ///     ``AWSChunkedMode/signed(_:)``, which has none.
     /// - Returns: The body.
     public static func encode(
         _ payload: [UInt8], chunkSize: Int, mode: AWSChunkedMode, trailers: [(String, String)]
     ) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(payload.count + payload.count / max(chunkSize, 1) * 100 + 200)
+        let chunkSize = max(chunkSize, 1)
         let context = mode.context
-        var previous = context?.seedSignature ?? ""
-        var start = 0
+        var body: [UInt8] = []
+        body.reserveCapacity(payload.count + (payload.count / chunkSize + 2) * 90 + trailers.count * 80 + 100)
+        var previousSignature = context?.seedSignature ?? ""
+
         func appendChunk(_ range: Range<Int>) {
-            var header = String(range.count, radix: 16)
+            body.append(contentsOf: String(range.count, radix: 16).utf8)
             if let context {
-                let signature = payload[range].withUnsafeBytes { context.chunkSignature(previous: previous, chunk: $0) }
-                header += ";chunk-signature=\(signature)"
-                previous = signature
+                previousSignature = payload.withUnsafeBytes { bytes in
+                    let chunk = UnsafeRawBufferPointer(rebasing: bytes[range])
+                    return context.chunkSignature(previous: previousSignature, chunk: chunk)
+                }
+                body.append(contentsOf: ";chunk-signature=".utf8)
+                body.append(contentsOf: previousSignature.utf8)
             }
-            out += Array((header + "\r\n").utf8)
-            out += payload[range]
-            if !range.isEmpty { out += [13, 10] }
+            body.append(contentsOf: crlf)
+            guard !range.isEmpty else { return }  // the final chunk has no data, hence no CRLF after it
+            body.append(contentsOf: payload[range])
+            body.append(contentsOf: crlf)
         }
+
+        var start = 0
         while start < payload.count {
-            let end = min(start + max(chunkSize, 1), payload.count)
+            let end = start + min(chunkSize, payload.count - start)
             appendChunk(start..<end)
             start = end
         }
         appendChunk(payload.count..<payload.count)
         if mode.hasTrailer {
-            let lines = trailers.map { (name: $0.0, value: $0.1) }
-            for line in lines { out += Array("\(line.name):\(line.value)\r\n".utf8) }
+            for (name, value) in trailers {
+                body.append(contentsOf: "\(name):\(value)".utf8)
+                body.append(contentsOf: crlf)
+            }
             if let context {
-                out += Array(
-                    "x-amz-trailer-signature:\(context.trailerSignature(previous: previous, trailers: lines))\r\n".utf8)
+                let lines = trailers.map { (name: $0.0, value: $0.1) }
+                let signature = context.trailerSignature(previous: previousSignature, trailers: lines)
+                body.append(contentsOf: "x-amz-trailer-signature:\(signature)".utf8)
+                body.append(contentsOf: crlf)
             }
         }
-        out += [13, 10]
-        return out
+        body.append(contentsOf: crlf)
+        return body
     }
+
+    private static let crlf: [UInt8] = [13, 10]
 }

@@ -71,9 +71,12 @@ public struct RequestAuthenticator: Sendable {
     }
 
     func signedHeaderValues(_ names: [String], in request: EmulatorRequest) -> [(name: String, value: String)] {
+        // Raw header lines, not `headers[canonicalForm:]`: that splits comma-separated lists and drops the space after
+        // each comma, while the signer canonicalises the value as it was sent (`max-age=0, no-cache`).
         names.map { name in
-            let values = request.headers[canonicalForm: name]
-            return (name, values.map { SigV4.canonicalHeaderValue($0) }.joined(separator: ","))
+            let values = request.headers.lazy.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+                .map { SigV4.canonicalHeaderValue($0.value) }
+            return (name, values.joined(separator: ","))
         }
     }
 

@@ -107,8 +107,10 @@ extension S3Service {
 
     /// An upload id in S3's shape.
     static func makeUploadId() -> String {
-        var bytes: [UInt8] = []
-        for _ in 0..<48 { bytes.append(UInt8.random(in: 0...255)) }
+        // The first byte's top six bits pick the first base64 character; keeping them below 52 makes it a letter, so
+        // an id never starts with `-` (which the AWS CLI would take for an option).
+        var bytes: [UInt8] = [UInt8.random(in: 0...207)]
+        for _ in 1..<48 { bytes.append(UInt8.random(in: 0...255)) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }

@@ -83,10 +83,11 @@ extension S3Error {
             self.init(
                 "IncompleteBody", .badRequest,
                 "You did not provide the number of bytes specified by the Content-Length HTTP header.")
-        case .chunkTooSmall:
+        case .chunkTooSmall(let chunk, let size):
             self.init(
                 "InvalidChunkSizeError", .forbidden,
-                "Only the last chunk is allowed to have a size less than 8192 bytes")
+                "Only the last chunk is allowed to have a size less than 8192 bytes",
+                [("Chunk", String(chunk)), ("BadChunkSize", String(size))])
         case .malformedTrailer:
             self.init(
                 "MalformedTrailerError", .badRequest,
