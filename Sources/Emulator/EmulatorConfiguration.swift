@@ -20,6 +20,9 @@ public struct EmulatorConfiguration: Sendable {
     public var virtualHostSuffixes: [String] = [
         "localhost", "s3.localhost", "localhost.localstack.cloud", "s3.amazonaws.com",
     ]
+    /// Whether IAM policies are enforced on every request (`--iam off` turns it off): when `false`, every
+    /// authenticated request is allowed.
+    public var enforcesIAM: Bool = true
     /// Limits of the HTTP front end.
     public var limits = HTTPLimits()
     /// Where the emulator logs (debug and trace only; it never logs secrets).

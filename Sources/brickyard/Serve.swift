@@ -9,10 +9,15 @@ import Glibc
 import Darwin
 #endif
 
+/// Whether `brickyard serve` enforces IAM policies.
+enum IAMMode: String, ExpressibleByArgument, CaseIterable {
+    case on, off
+}
+
 /// `brickyard serve`: the emulator on one port until SIGINT or SIGTERM.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the emulator (S3 today; STS, IAM, Kinesis and Databricks as they arrive) on one port."
+        abstract: "Run the emulator (S3, IAM and STS today; Kinesis and Databricks as they arrive) on one port."
     )
 
     @Option(help: "The address to bind. Loopback unless you mean otherwise.")
@@ -27,6 +32,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Keep state in this directory across restarts (default: in memory).")
     var stateDir: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "IAM policy enforcement: 'on' evaluates every request's policies, 'off' allows every signed request.",
+            valueName: "on|off"))
+    var iam: IAMMode = .on
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -35,6 +46,7 @@ struct Serve: AsyncParsableCommand {
         configuration.host = host
         configuration.region = region
         configuration.stateDirectory = stateDir
+        configuration.enforcesIAM = iam == .on
         let level = logLevel
         configuration.logger = Logger(label: "brickyard") { label in
             var handler = StreamLogHandler.standardError(label: label)

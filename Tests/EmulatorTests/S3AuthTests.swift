@@ -183,7 +183,7 @@ struct TemporaryCredentialTests {
             #expect(wrong.errorCode == "InvalidToken")
             emulator.clock.advance(by: 7200)
             let expired = try await client(token: "token-1").send("GET", date: emulator.clock.now())
-            #expect(expired.errorCode == "InvalidToken")
+            #expect(expired.errorCode == "ExpiredToken")
         }
     }
 }

@@ -23,6 +23,13 @@ public enum AWSDate {
             + pad(c.minute, 2) + ":" + pad(c.second, 2) + "." + pad(millis, 3) + "Z"
     }
 
+    /// ISO 8601 to the second, as IAM and STS write timestamps: `2026-11-22T10:00:00Z`.
+    public static func iso8601Seconds(_ date: Date) -> String {
+        let c = components(date)
+        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
+            + pad(c.minute, 2) + ":" + pad(c.second, 2) + "Z"
+    }
+
     /// RFC 7231 (IMF-fixdate), as in `Last-Modified` and `Date` headers: `Sun, 22 Nov 2026 10:00:00 GMT`.
     public static func httpDate(_ date: Date) -> String {
         let c = components(date)

@@ -12,12 +12,19 @@ public struct AWSCredential: Sendable, Hashable {
     public var expiration: Date?
     /// The identity the key signs for.
     public var principal: AWSPrincipal
+    /// For a role session: the session policies (`AssumeRole`'s `Policy` and the documents of its `PolicyArns`),
+    /// which narrow the role's permissions.
+    public var sessionPolicies: [String] = []
+    /// For a role session: the session tags, which policies see as `aws:PrincipalTag/*`.
+    public var sessionTags: [String: String] = [:]
 
     /// Creates a credential.
     public init(
         accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil,
-        principal: AWSPrincipal
+        principal: AWSPrincipal, sessionPolicies: [String] = [], sessionTags: [String: String] = [:]
     ) {
+        self.sessionPolicies = sessionPolicies
+        self.sessionTags = sessionTags
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

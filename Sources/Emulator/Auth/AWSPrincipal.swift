@@ -1,13 +1,15 @@
 /// Who an AWS request acts as: the identity behind an access key.
-public struct AWSPrincipal: Sendable, Hashable {
+public struct AWSPrincipal: Sendable, Hashable, Codable {
     /// The kinds of identity that sign requests.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         /// The account's root user.
         case root
         /// An IAM user.
         case user
         /// A role session obtained through STS.
         case assumedRole
+        /// A federated user (`GetFederationToken`).
+        case federatedUser
     }
 
     /// What sort of identity this is.
@@ -18,13 +20,21 @@ public struct AWSPrincipal: Sendable, Hashable {
     public var arn: String
     /// The unique id (`AIDA...`, `AROA...:session`, or the account id for root).
     public var userId: String
+    /// The user's name, or the role session's name.
+    public var name: String?
+    /// For a role session, the role's ARN (`arn:aws:iam::123456789012:role/path/name`).
+    public var roleArn: String?
 
     /// Creates a principal.
-    public init(kind: Kind, accountId: String, arn: String, userId: String) {
+    public init(
+        kind: Kind, accountId: String, arn: String, userId: String, name: String? = nil, roleArn: String? = nil
+    ) {
         self.kind = kind
         self.accountId = accountId
         self.arn = arn
         self.userId = userId
+        self.name = name
+        self.roleArn = roleArn
     }
 
     /// The root user of an account.

@@ -15,8 +15,10 @@ public enum AuthFailure: Error, Sendable, Equatable {
     case expired(expiredAt: Date, serverTime: Date)
     /// A presigned URL dated in the future.
     case notYetValid
-    /// The session token is missing, wrong, or given for a long-term key; or the temporary credential expired.
+    /// The session token is missing, wrong, or given for a long-term key.
     case invalidToken
+    /// The temporary credential's time is up (on the emulator's clock).
+    case expiredToken
     /// The `Authorization` header is not well formed.
     case malformedAuthorizationHeader(String)
     /// The presigned URL parameters are not well formed.

@@ -69,7 +69,9 @@ extension RequestAuthenticator {
         guard let requestTime = AWSDate.parseAmzDate(amzDate) ?? AWSDate.parseHTTPDate(amzDate) else {
             return .failure(.missingDate)
         }
-        let now = clock.now()
+        // Clients sign with their real clocks: freshness is judged against wall time, so that advancing the
+        // emulator's clock (to finish a lifecycle or expire a credential) does not make every request "skewed".
+        let now = clock.wallTime()
         if abs(requestTime.timeIntervalSince(now)) > Self.maximumSkew {
             return .failure(.requestTimeTooSkewed(requestTime: requestTime, serverTime: now))
         }

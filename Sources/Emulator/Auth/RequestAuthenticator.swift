@@ -66,7 +66,7 @@ public struct RequestAuthenticator: Sendable {
             return .failure(.invalidAccessKeyId(accessKeyId))
         }
         if credential.sessionToken != sessionToken { return .failure(.invalidToken) }
-        if let expiration = credential.expiration, expiration <= clock.now() { return .failure(.invalidToken) }
+        if let expiration = credential.expiration, expiration <= clock.now() { return .failure(.expiredToken) }
         return .success(credential)
     }
 

@@ -3,8 +3,9 @@ import NIOConcurrencyHelpers
 
 /// The emulator's one clock: wall time plus an offset that tests can advance.
 ///
-/// Every lifecycle, expiry and signature-time check reads it, so a test can compress a 30-minute deployment
-/// into milliseconds or step time by hand.
+/// Every lifecycle and expiry (temporary credentials, presigned URLs) reads it, so a test can compress a 30-minute
+/// deployment into milliseconds or step time by hand. Only the freshness of a signature (the 15-minute skew window)
+/// is judged against ``wallTime()``, because clients sign with their real clocks.
 public final class EmulatorClock: Sendable {
     private let offset = NIOLockedValueBox<TimeInterval>(0)
 
@@ -14,6 +15,11 @@ public final class EmulatorClock: Sendable {
     /// The current time on this clock.
     public func now() -> Date {
         Date().addingTimeInterval(offset.withLockedValue { $0 })
+    }
+
+    /// The machine's real time, without the offset.
+    public func wallTime() -> Date {
+        Date()
     }
 
     /// Moves the clock forward.

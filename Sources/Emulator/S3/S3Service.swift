@@ -17,16 +17,19 @@ final class S3Service: Sendable {
     let configuration: Configuration
     let store: JournaledStore<S3State>
     let authenticator: RequestAuthenticator
+    let authorizer: Authorizer
+    let policies = BucketPolicyCache()
     let clock: EmulatorClock
     let logger: Logger
 
     init(
-        configuration: Configuration, journalPath: String?, authenticator: RequestAuthenticator, clock: EmulatorClock,
-        logger: Logger
+        configuration: Configuration, journalPath: String?, authenticator: RequestAuthenticator,
+        authorizer: Authorizer, clock: EmulatorClock, logger: Logger
     ) throws {
         self.configuration = configuration
         self.store = try JournaledStore(journalPath: journalPath)
         self.authenticator = authenticator
+        self.authorizer = authorizer
         self.clock = clock
         self.logger = logger
     }
@@ -79,6 +82,7 @@ final class S3Service: Sendable {
             request: request, operation: operation, bucket: address.bucket ?? "", key: address.key ?? "",
             caller: authenticated.caller, trailers: authenticated.trailers, requestId: requestId, now: clock.now())
         do {
+            try authorize(context)
             var response = try perform(context)
             addCommonHeaders(&response.headers, requestId: requestId)
             return response

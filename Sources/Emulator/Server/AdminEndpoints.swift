@@ -17,7 +17,7 @@ struct AdminEndpoints {
         case (.GET, "health"), (.HEAD, "health"):
             return json([
                 "status": "ok", "version": Self.version,
-                "services": ["s3": "running"],
+                "services": ["s3": "running", "iam": "running", "sts": "running"],
             ])
         case (.GET, "info"):
             return json(info())
@@ -37,7 +37,9 @@ struct AdminEndpoints {
             }
             services.clock.advance(by: seconds)
             return json(clock())
-        case (_, "health"), (_, "info"), (_, "reset"), (_, "clock"), (_, "clock/advance"):
+        case (.POST, "aws/principals"):
+            return externalPrincipal(request)
+        case (_, "health"), (_, "info"), (_, "reset"), (_, "clock"), (_, "clock/advance"), (_, "aws/principals"):
             return json(["error": "method not allowed"], status: .methodNotAllowed)
         default:
             return json(["error": "no such admin endpoint: /_brickyard/\(path)"], status: .notFound)
@@ -55,10 +57,32 @@ struct AdminEndpoints {
                 "accessKeyId": configuration.accessKeyId,
                 "secretAccessKey": configuration.secretAccessKey,
             ],
-            "services": ["s3"],
+            "services": ["s3", "iam", "sts"],
+            "iam": ["enforcement": configuration.enforcesIAM ? "on" : "off"],
             "persistence": configuration.stateDirectory == nil ? "memory" : "directory",
             "stateDirectory": configuration.stateDirectory ?? NSNull(),
         ]
+    }
+
+    /// `POST /_brickyard/aws/principals` `{"accountId": "414351767826", "userName": "databricks"}`: a user of another
+    /// account allowed to assume roles, and its new access key.
+    private func externalPrincipal(_ request: EmulatorRequest) -> EmulatorResponse {
+        let body = try? JSONSerialization.jsonObject(with: Data(request.body.readableBytesView)) as? [String: Any]
+        guard let accountId = body?["accountId"] as? String else {
+            return json(
+                ["error": "expected {\"accountId\": \"123456789012\", \"userName\": \"...\"}"], status: .badRequest)
+        }
+        let userName = body?["userName"] as? String ?? "brickyard-external"
+        do {
+            let credential = try services.iam.provisionExternalPrincipal(
+                accountId: accountId, userName: userName, now: services.clock.now())
+            return json([
+                "accountId": accountId, "userName": userName, "arn": credential.principal.arn,
+                "accessKeyId": credential.accessKeyId, "secretAccessKey": credential.secretAccessKey,
+            ])
+        } catch {
+            return json(["error": "\(error.code): \(error.message)"], status: .badRequest)
+        }
     }
 
     private func clock() -> [String: Any] {

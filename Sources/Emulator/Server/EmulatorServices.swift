@@ -11,7 +11,11 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
     let clock: EmulatorClock
     let credentials: CredentialStore
     let authenticator: RequestAuthenticator
+    let authorizer: Authorizer
+    let iam: IAMService
+    let sts: STSService
     let s3: S3Service
+    let query: QueryEndpoint
     private let endpointBox = NIOLockedValueBox<URL?>(nil)
     private let startedAt = Date()
 
@@ -21,11 +25,22 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         self.credentials = credentials
         authenticator = RequestAuthenticator(
             credentials: credentials, clock: clock, defaultRegion: configuration.region)
-        let journal = configuration.stateDirectory.map { ($0 as NSString).appendingPathComponent("s3.journal") }
+        func journal(_ name: String) -> String? {
+            configuration.stateDirectory.map { ($0 as NSString).appendingPathComponent("\(name).journal") }
+        }
+        iam = try IAMService(
+            journalPath: journal("iam"), credentials: credentials, clock: clock, logger: configuration.logger)
+        authorizer = Authorizer(directory: iam, isEnforcing: configuration.enforcesIAM)
+        sts = try STSService(
+            directory: iam, authorizer: authorizer, credentials: credentials, journalPath: journal("sts"),
+            clock: clock, logger: configuration.logger)
+        query = QueryEndpoint(
+            authenticator: authenticator, authorizer: authorizer, clock: clock, logger: configuration.logger)
         s3 = try S3Service(
             configuration: S3Service.Configuration(
                 region: configuration.region, virtualHostSuffixes: configuration.virtualHostSuffixes),
-            journalPath: journal, authenticator: authenticator, clock: clock, logger: configuration.logger)
+            journalPath: journal("s3"), authenticator: authenticator, authorizer: authorizer, clock: clock,
+            logger: configuration.logger)
     }
 
     var endpoint: URL? { endpointBox.withLockedValue { $0 } }
@@ -36,11 +51,15 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
 
     func sync() {
         s3.store.sync()
+        iam.sync()
+        sts.sync()
     }
 
     func reset() throws {
         try s3.store.reset()
         credentials.reset()
+        try iam.reset()
+        try sts.reset()
     }
 
     // MARK: - Routing
@@ -52,6 +71,10 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         switch ServiceDetector.detect(request) {
         case .s3:
             return s3.handle(request)
+        case .query("iam"):
+            return query.handle(request, service: iam)
+        case .query("sts"):
+            return query.handle(request, service: sts)
         case .query(let service):
             return QueryProtocolErrors.unsupported(service: service, request: request)
         case .json(let service, let target):

@@ -1,6 +1,6 @@
 import NIOHTTP1
 
-/// The S3 operations the emulator answers, named as in the API, with the IAM action each one needs.
+/// The S3 operations the emulator answers, named as in the API (their IAM actions: `S3Operation+IAM.swift`).
 enum S3Operation: String, Sendable, CaseIterable {
     case listBuckets = "ListBuckets"
     case createBucket = "CreateBucket"
@@ -30,31 +30,6 @@ enum S3Operation: String, Sendable, CaseIterable {
     case createMultipartUpload = "CreateMultipartUpload", uploadPart = "UploadPart", uploadPartCopy = "UploadPartCopy"
     case listParts = "ListParts", completeMultipartUpload = "CompleteMultipartUpload"
     case abortMultipartUpload = "AbortMultipartUpload"
-
-    /// The IAM action a caller needs (what bucket policies and identity policies name).
-    var iamAction: String {
-        switch self {
-        case .listBuckets: "s3:ListAllMyBuckets"
-        case .headBucket, .listObjects, .listObjectsV2: "s3:ListBucket"
-        case .listObjectVersions: "s3:ListBucketVersions"
-        case .listMultipartUploads: "s3:ListBucketMultipartUploads"
-        case .getBucketTagging, .putBucketTagging: "s3:\(rawValue)"
-        case .deleteBucketTagging: "s3:PutBucketTagging"
-        case .getPublicAccessBlock: "s3:GetBucketPublicAccessBlock"
-        case .putPublicAccessBlock, .deletePublicAccessBlock: "s3:PutBucketPublicAccessBlock"
-        case .getBucketEncryption: "s3:GetEncryptionConfiguration"
-        case .putBucketEncryption, .deleteBucketEncryption: "s3:PutEncryptionConfiguration"
-        case .getUnconfiguredSubresource: "s3:GetBucketConfiguration"
-        case .headObject: "s3:GetObject"
-        case .copyObject: "s3:PutObject"
-        case .deleteObjects: "s3:DeleteObject"
-        case .createMultipartUpload, .uploadPart, .uploadPartCopy, .completeMultipartUpload: "s3:PutObject"
-        case .listParts: "s3:ListMultipartUploadParts"
-        case .abortMultipartUpload: "s3:AbortMultipartUpload"
-        case .deleteObjectTagging: "s3:DeleteObjectTagging"
-        default: "s3:\(rawValue)"
-        }
-    }
 }
 
 extension S3Operation {

@@ -43,6 +43,9 @@ extension S3Service {
 
     /// Reads the source version of a copy, checking `x-amz-copy-source-if-*`.
     func readCopySource(_ context: Context, _ source: CopySource) throws(S3Error) -> S3ObjectVersion {
+        try authorize(
+            context, action: source.versionId == nil ? "s3:GetObject" : "s3:GetObjectVersion",
+            resource: Self.arn(bucket: source.bucket, key: source.key), bucket: source.bucket)
         let version = try store.read { state throws(S3Error) in
             let bucket = try bucket(source.bucket, in: state)
             let versions = bucket.objects[source.key] ?? []

@@ -75,11 +75,22 @@ extension S3Service {
             guard let key = object.text(of: "Key") else { throw .malformedXML() }
             requests.append((key, object.text(of: "VersionId")))
         }
+        // Authorized before the write: the authorizer reads the bucket's policy from the store.
+        var denials: [Int: S3Error] = [:]
+        for (index, request) in requests.enumerated() {
+            do throws(S3Error) {
+                try authorize(
+                    context, action: request.versionId == nil ? "s3:DeleteObject" : "s3:DeleteObjectVersion",
+                    resource: Self.arn(bucket: context.bucket, key: request.key), bucket: context.bucket)
+            } catch {
+                denials[index] = error
+            }
+        }
         var xml = XMLWriter()
         try write { transaction throws(S3Error) in
             _ = try bucket(context.bucket, in: transaction.state)
             xml.element("DeleteResult", namespace: XMLWriter.s3Namespace) { xml in
-                for request in requests {
+                for (index, request) in requests.enumerated() {
                     do throws(S3Error) {
                         if let versionId = request.versionId, !Self.isWellFormedVersionId(versionId) {
                             throw .noSuchVersion(key: request.key, versionId: versionId)
@@ -87,6 +98,7 @@ extension S3Service {
                         if request.key.utf8.count > Self.maximumKeyLength {
                             throw .invalidArgument("Invalid key", name: "Key", value: request.key)
                         }
+                        if let error = denials[index] { throw error }
                         let outcome = try delete(
                             key: request.key, versionId: request.versionId, bucket: context.bucket, now: context.now,
                             transaction: &transaction)

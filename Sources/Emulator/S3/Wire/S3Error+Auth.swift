@@ -41,6 +41,8 @@ extension S3Error {
             self.init("AccessDenied", .forbidden, "Request is not valid yet")
         case .invalidToken:
             self.init("InvalidToken", .badRequest, "The provided token is malformed or otherwise invalid.")
+        case .expiredToken:
+            self.init("ExpiredToken", .badRequest, "The provided token has expired.")
         case .malformedAuthorizationHeader(let message):
             self.init("AuthorizationHeaderMalformed", .badRequest, message)
         case .malformedQueryParameters(let message):

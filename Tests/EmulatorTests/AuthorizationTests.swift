@@ -1,0 +1,64 @@
+import CloudClients
+import Emulator
+import Foundation
+import Testing
+
+@Suite("IAM enforcement on S3")
+struct AuthorizationTests {
+    @Test("a user is denied until a policy allows, and an explicit deny wins")
+    func identityPolicies() async throws {
+        try await withEmulator { emulator, root in
+            let ids = Identities(emulator)
+            try await root.createBucket("data")
+            _ = try await root.putObject(bucket: "data", key: "k", body: Data("v".utf8))
+            let bob = try await ids.user("bob")
+            let s3 = ids.s3(bob.credentials)
+            let before = try await s3.send("GET", bucket: "data", key: "k")
+            #expect(before.status == 403)
+            #expect(before.errorCode == "AccessDenied")
+            _ = try await ids.iam().call(
+                "PutUserPolicy",
+                [
+                    ("UserName", "bob"), ("PolicyName", "read"),
+                    (
+                        "PolicyDocument",
+                        Identities.policy(
+                            #"{"Effect":"Allow","Action":"s3:*","Resource":"*"}"#,
+                            #"{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::data/*"}"#)
+                    ),
+                ])
+            #expect(try await s3.send("GET", bucket: "data", key: "k").status == 200)
+            let delete = try await s3.send("DELETE", bucket: "data", key: "k")
+            #expect(delete.status == 403)
+            #expect(AWSServiceError(xmlResponse: delete).message.contains("with an explicit deny"))
+        }
+    }
+
+    @Test("a bucket policy alone grants a same-account user")
+    func bucketPolicyGrants() async throws {
+        try await withEmulator { emulator, root in
+            let ids = Identities(emulator)
+            try await root.createBucket("shared")
+            _ = try await root.putObject(bucket: "shared", key: "k", body: Data("v".utf8))
+            let carol = try await ids.user("carol")
+            let policy = Identities.policy(
+                #"{"Effect":"Allow","Principal":{"AWS":"\#(carol.arn)"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}"#
+            )
+            let put = try await root.send("PUT", bucket: "shared", query: "policy", body: Data(policy.utf8))
+            #expect(put.status == 204)
+            let s3 = ids.s3(carol.credentials)
+            #expect(try await s3.send("GET", bucket: "shared", key: "k").status == 200)
+            #expect(try await s3.send("GET", bucket: "shared").status == 403)
+        }
+    }
+
+    @Test("with enforcement off every signed request is allowed")
+    func enforcementOff() async throws {
+        try await withEmulator({ $0.enforcesIAM = false }) { emulator, root in
+            let ids = Identities(emulator)
+            try await root.createBucket("open")
+            let dave = try await ids.user("dave")
+            #expect(try await ids.s3(dave.credentials).send("GET", bucket: "open").status == 200)
+        }
+    }
+}
