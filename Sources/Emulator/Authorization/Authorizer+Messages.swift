@@ -25,14 +25,14 @@ extension Authorizer {
     static func reason(_ decision: Decision, question: Question) -> String {
         if decision.outcome == .explicitDeny {
             let source = decision.matchedStatements.first { $0.effect == .deny }?.source ?? .identity
-            let where_ =
+            let policyKind =
                 switch source {
                 case .identity: "an identity-based policy"
                 case .resource: "a resource-based policy"
                 case .session: "a session policy"
                 case .permissionsBoundary: "a permissions boundary"
                 }
-            return "with an explicit deny in \(where_)"
+            return "with an explicit deny in \(policyKind)"
         }
         return "because no identity-based policy allows the \(question.action) action"
     }

@@ -35,12 +35,15 @@ public struct Authorizer: Sendable {
         public var resourcePolicy: NamedPolicy?
         /// Context keys the service adds (`s3:prefix`, `sts:ExternalId`, `iam:PassedToService`).
         public var keys: ContextKeys
+        /// Whether the resource policy must itself allow (a role's trust policy for `sts:AssumeRole`).
+        public var requiresResourceAllow: Bool
 
         /// Creates a question.
         public init(
             action: String, resource: String, resourceAccountId: String? = nil, resourcePolicy: NamedPolicy? = nil,
-            keys: ContextKeys = ContextKeys()
+            keys: ContextKeys = ContextKeys(), requiresResourceAllow: Bool = false
         ) {
+            self.requiresResourceAllow = requiresResourceAllow
             self.action = action
             self.resource = resource
             self.resourceAccountId = resourceAccountId
@@ -69,7 +72,9 @@ public struct Authorizer: Sendable {
         let context = RequestContext(
             principal: principal, action: question.action, resource: question.resource,
             resourceAccountId: question.resourceAccountId, keys: keys)
-        return evaluator.evaluate(context, policies: policies(for: credential, resourcePolicy: question.resourcePolicy))
+        var policies = policies(for: credential, resourcePolicy: question.resourcePolicy)
+        policies.requiresResourceAllow = question.requiresResourceAllow
+        return evaluator.evaluate(context, policies: policies)
     }
 
     /// The policies that apply to a caller's request.

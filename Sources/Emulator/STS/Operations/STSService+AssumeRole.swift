@@ -62,7 +62,7 @@ extension STSService {
             let question = Authorizer.Question(
                 action: action, resource: input.roleArn,
                 resourceAccountId: role?.accountId ?? Self.account(of: input.roleArn),
-                resourcePolicy: trust, keys: keys)
+                resourcePolicy: trust, keys: keys, requiresResourceAllow: true)
             let decision = authorizer.decide(
                 question, credential: credential, request: request, now: now, region: region)
             // A missing role is denied like one whose trust policy does not allow the caller (never NoSuchEntity).
