@@ -25,11 +25,20 @@ let package = Package(
         ),
         // The IAM policy language: parse, validate, evaluate. Pure, no I/O.
         .target(name: "PolicyEngine"),
+        // The data the emulator ships (AWS managed policy documents), kept in the top-level emulator/ folder.
+        .target(
+            name: "EmulatorData",
+            path: "emulator",
+            exclude: ["README.md"],
+            sources: ["Swift"],
+            resources: [.copy("aws-managed-policies")]
+        ),
         // The emulator: one loopback port for every service.
         .target(
             name: "Emulator",
             dependencies: [
                 "AWSWire",
+                "EmulatorData",
                 "PolicyEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -55,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire", "PolicyEngine"]),
+        .testTarget(name: "EmulatorDataTests", dependencies: ["EmulatorData", "PolicyEngine"]),
     ]
 )

@@ -30,18 +30,18 @@ struct STSTests {
             let databricks = try emulator.externalPrincipal(accountId: "414351767826", userName: "databricks")
             let sts = ids.sts(
                 AWSCredentials(accessKeyId: databricks.accessKeyId, secretAccessKey: databricks.secretAccessKey))
-            let missing = await serviceError { try await sts.assumeRole(roleArn: role, sessionName: "s") }
+            let missing = await serviceError { try await sts.assumeRole(roleArn: role, sessionName: "session") }
             #expect(missing?.code == "AccessDenied")
             #expect(
                 missing?.message
                     == "User: arn:aws:iam::414351767826:user/databricks is not authorized to perform: sts:AssumeRole on resource: \(role)"
             )
             let wrong = await serviceError {
-                try await sts.assumeRole(roleArn: role, sessionName: "s", externalId: "account-9999")
+                try await sts.assumeRole(roleArn: role, sessionName: "session", externalId: "account-9999")
             }
             #expect(wrong?.code == "AccessDenied")
-            let session = try await sts.assumeRole(roleArn: role, sessionName: "s", externalId: "account-1234")
-            #expect(session.arn == "arn:aws:sts::000000000000:assumed-role/cross-account/s")
+            let session = try await sts.assumeRole(roleArn: role, sessionName: "session", externalId: "account-1234")
+            #expect(session.arn == "arn:aws:sts::000000000000:assumed-role/cross-account/session")
             #expect(session.credentials.accessKeyId.hasPrefix("ASIA"))
             let who = try await ids.sts(session.credentials).getCallerIdentity()
             #expect(who.arn == session.arn)
@@ -58,7 +58,7 @@ struct STSTests {
                 #"{"Effect":"Allow","Principal":{"AWS":"\#(alice.arn)"},"Action":"sts:AssumeRole"}"#)
             let role = try await ids.role("short", trust: trust)
             let session = try await ids.sts(alice.credentials).assumeRole(
-                roleArn: role, sessionName: "s", durationSeconds: 900)
+                roleArn: role, sessionName: "session", durationSeconds: 900)
             _ = try await ids.sts(session.credentials).getCallerIdentity()
             emulator.clock.advance(by: 901)
             let expired = await serviceError { try await ids.sts(session.credentials).getCallerIdentity() }
@@ -77,7 +77,7 @@ struct STSTests {
             for duration in [899, 3601] {
                 let error = await serviceError {
                     try await ids.sts(alice.credentials).assumeRole(
-                        roleArn: role, sessionName: "s", durationSeconds: duration)
+                        roleArn: role, sessionName: "session", durationSeconds: duration)
                 }
                 #expect(error?.code == "ValidationError")
                 #expect(error?.status == 400)

@@ -197,7 +197,7 @@ def test_tagging_a_session_needs_sts_tag_session_in_the_trust_policy(iam, endpoi
     role = iam.create_role(RoleName=name("untaggable"),
                            AssumeRolePolicyDocument=trust({"AWS": user.arn}))["Role"]["Arn"]
     with pytest.raises(ClientError) as error:
-        user.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s",
+        user.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess",
                                                  Tags=[{"Key": "team", "Value": "data"}])
     assert failure(error) == ("AccessDenied", 403)
 

@@ -109,7 +109,7 @@ def test_a_third_account_is_denied_even_with_the_right_external_id(databricks_ro
     stranger = external_principal(endpoint, account="222233334444")
     with pytest.raises(ClientError) as denied:
         stranger.client(endpoint, "sts").assume_role(
-            RoleArn=databricks_role, RoleSessionName="s", ExternalId="0d26daa6-5e44-4c97-a497-ef015f91254a")
+            RoleArn=databricks_role, RoleSessionName="sess", ExternalId="0d26daa6-5e44-4c97-a497-ef015f91254a")
     assert failure(denied) == ("AccessDenied", 403)
 
 
@@ -120,14 +120,14 @@ def test_service_trusted_role_is_not_assumable_by_users(iam, endpoint):
     role = make_role(iam, trust({"Service": ["ec2.amazonaws.com", "sagemaker.amazonaws.com"]}))
     admin = new_user(iam, endpoint, managed=["arn:aws:iam::aws:policy/AdministratorAccess"])
     with pytest.raises(ClientError) as denied:
-        admin.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s")
+        admin.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess")
     assert failure(denied) == ("AccessDenied", 403)
 
 
 def test_root_cannot_assume_roles(iam, sts):
     role = make_role(iam, trust({"AWS": f"arn:aws:iam::{ACCOUNT}:root"}))
     with pytest.raises(ClientError) as denied:
-        sts.assume_role(RoleArn=role, RoleSessionName="s")
+        sts.assume_role(RoleArn=role, RoleSessionName="sess")
     assert failure(denied) == ("AccessDenied", 403)
 
 
@@ -135,7 +135,7 @@ def test_missing_role_is_access_denied_not_no_such_entity(iam, endpoint):
     user = new_user(iam, endpoint, inline=policy(allow("sts:AssumeRole")))
     missing = f"arn:aws:iam::{ACCOUNT}:role/does-not-exist"
     with pytest.raises(ClientError) as denied:
-        user.client(endpoint, "sts").assume_role(RoleArn=missing, RoleSessionName="s")
+        user.client(endpoint, "sts").assume_role(RoleArn=missing, RoleSessionName="sess")
     assert failure(denied) == ("AccessDenied", 403)
     assert f"sts:AssumeRole on resource: {missing}" in denied.value.response["Error"]["Message"]
 
@@ -144,16 +144,16 @@ def test_trust_naming_the_account_needs_the_callers_own_permission(iam, endpoint
     role = make_role(iam, trust({"AWS": f"arn:aws:iam::{ACCOUNT}:root"}))
     without = new_user(iam, endpoint)
     with pytest.raises(ClientError) as denied:
-        without.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s")
+        without.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess")
     assert failure(denied) == ("AccessDenied", 403)
     allowed = new_user(iam, endpoint, inline=policy(allow("sts:AssumeRole", role)))
-    assert allowed.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s")["Credentials"]
+    assert allowed.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess")["Credentials"]
 
 
 def test_trust_naming_the_user_is_enough_in_the_same_account(iam, endpoint):
     user = new_user(iam, endpoint)
     role = make_role(iam, trust({"AWS": user.arn}))
-    assert user.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s")["Credentials"]
+    assert user.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess")["Credentials"]
 
 
 def test_explicit_deny_of_assume_role_wins_over_the_trust_policy(iam, endpoint):
@@ -162,7 +162,7 @@ def test_explicit_deny_of_assume_role_wins_over_the_trust_policy(iam, endpoint):
     iam.put_user_policy(UserName=placeholder.arn.rsplit("/", 1)[1], PolicyName="no",
                         PolicyDocument=policy({"Effect": "Deny", "Action": "sts:AssumeRole", "Resource": role}))
     with pytest.raises(ClientError) as denied:
-        placeholder.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="s")
+        placeholder.client(endpoint, "sts").assume_role(RoleArn=role, RoleSessionName="sess")
     assert failure(denied) == ("AccessDenied", 403)
 
 
@@ -181,13 +181,13 @@ def assumer(iam, endpoint):
 def test_duration_limits(assumer, duration, code):
     sts, role = assumer
     with pytest.raises(ClientError) as error:
-        sts.assume_role(RoleArn=role, RoleSessionName="s", DurationSeconds=duration)
+        sts.assume_role(RoleArn=role, RoleSessionName="sess", DurationSeconds=duration)
     assert failure(error) == (code, 400)
 
 
 def test_duration_within_max_session_duration(assumer):
     sts, role = assumer
-    answer = sts.assume_role(RoleArn=role, RoleSessionName="s", DurationSeconds=7200)
+    answer = sts.assume_role(RoleArn=role, RoleSessionName="sess", DurationSeconds=7200)
     lifetime = answer["Credentials"]["Expiration"] - datetime.datetime.now(datetime.timezone.utc)
     assert datetime.timedelta(minutes=110) < lifetime <= datetime.timedelta(minutes=121)
 
@@ -203,7 +203,7 @@ def test_session_name_rules(assumer, session_name):
 def test_malformed_session_policy(assumer):
     sts, role = assumer
     with pytest.raises(ClientError) as error:
-        sts.assume_role(RoleArn=role, RoleSessionName="s", Policy='{"Version": "2012-10-17"')
+        sts.assume_role(RoleArn=role, RoleSessionName="sess", Policy='{"Version": "2012-10-17"')
     assert failure(error) == ("MalformedPolicyDocument", 400)
 
 
@@ -214,10 +214,10 @@ def test_role_chaining_is_limited_to_one_hour(iam, endpoint):
     second = make_role(iam, trust({"AWS": first}), MaxSessionDuration=7200)
     chained = first_session.client(endpoint, "sts")
     with pytest.raises(ClientError) as error:
-        chained.assume_role(RoleArn=second, RoleSessionName="s", DurationSeconds=7200)
+        chained.assume_role(RoleArn=second, RoleSessionName="sess", DurationSeconds=7200)
     assert failure(error) == ("ValidationError", 400)
     assert "role chaining" in error.value.response["Error"]["Message"]
-    assert chained.assume_role(RoleArn=second, RoleSessionName="s")["AssumedRoleUser"]
+    assert chained.assume_role(RoleArn=second, RoleSessionName="sess")["AssumedRoleUser"]
 
 
 # MARK: - temporary credentials

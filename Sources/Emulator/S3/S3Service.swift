@@ -18,7 +18,7 @@ final class S3Service: Sendable {
     let store: JournaledStore<S3State>
     let authenticator: RequestAuthenticator
     let authorizer: Authorizer
-    let policies = BucketPolicyCache()
+    let policies = PolicyDocumentCache()
     let clock: EmulatorClock
     let logger: Logger
 

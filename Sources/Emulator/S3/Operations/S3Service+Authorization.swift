@@ -35,7 +35,7 @@ extension S3Service {
             guard let found = store.read({ state in state.buckets[bucket].map { ($0.metadata, $0.settings.policy) } })
             else { return }
             resourceAccountId = found.0.ownerAccountId
-            resourcePolicy = found.1.flatMap { policies.document(for: $0, bucket: bucket) }
+            resourcePolicy = found.1.flatMap { policies.bucketPolicy($0, bucket: bucket) }
         }
         let question = Authorizer.Question(
             action: action, resource: resource, resourceAccountId: resourceAccountId, resourcePolicy: resourcePolicy,
