@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "Emulator", package: "Brickyard"),
                 .product(name: "AWSWire", package: "Brickyard"),
                 .product(name: "CloudClients", package: "Brickyard"),
+                .product(name: "PolicyEngine", package: "Brickyard"),
             ],
             path: "Benchmarks/EmulatorBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

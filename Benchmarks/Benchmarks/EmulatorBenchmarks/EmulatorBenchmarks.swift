@@ -5,6 +5,7 @@ import Emulator
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PolicyEngine
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -73,6 +74,36 @@ let benchmarks: @Sendable () -> Void = {
         let data = [UInt8](repeating: 0x5A, count: 1 << 20)
         for _ in benchmark.scaledIterations {
             blackHole(ChecksumAlgorithm.crc64nvme.checksum(of: data))
+        }
+    }
+
+    // The policy engine deciding one request against 20 statements (identity, bucket policy, conditions, variables).
+    Benchmark("PolicyEvaluator, 20 statements") { benchmark in
+        var statements: [String] = []
+        for index in 0..<16 {
+            statements.append(
+                #"{"Sid":"S\#(index)","Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"arn:aws:s3:::bucket-\#(index)/${aws:username}/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"data"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}"#
+            )
+        }
+        statements.append(#"{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#)
+        statements.append(#"{"Effect":"Allow","NotAction":"iam:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}}"#)
+        let identity = try PolicyDocument.parse(#"{"Version":"2012-10-17","Statement":[\#(statements.joined(separator: ","))]}"#)
+        let bucket = try PolicyDocument.parse(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-7/*"},{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bucket-7/secret/*"}]}"#
+        )
+        let policies = PolicySet(
+            identity: [NamedPolicy(name: "identity", document: identity)],
+            resource: NamedPolicy(name: "bucket", document: bucket))
+        let principal = PrincipalIdentity(
+            kind: .user, accountId: "111122223333", arn: "arn:aws:iam::111122223333:user/alice",
+            userId: "AIDAEXAMPLE", name: "alice", tags: ["team": "data"])
+        let context = RequestContext(
+            principal: principal, action: "s3:GetObject", resource: "arn:aws:s3:::bucket-7/alice/report.csv",
+            keys: ["aws:SourceIp": "10.1.2.3", "aws:SecureTransport": "false", "aws:CurrentTime": "2026-11-23T00:00:00Z"])
+        let evaluator = PolicyEvaluator()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(evaluator.evaluate(context, policies: policies))
         }
     }
 }

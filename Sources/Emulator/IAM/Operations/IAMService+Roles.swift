@@ -102,7 +102,7 @@ extension IAMService {
             if let description { role.description = description }
             if let maxSession { role.maxSessionDuration = maxSession }
         }
-        return .empty
+        return QueryResult { _ in }  // an empty <UpdateRoleResult/>, as IAM answers
     }
 
     func updateRoleDescription(_ context: QueryContext) throws(QueryError) -> QueryResult {
