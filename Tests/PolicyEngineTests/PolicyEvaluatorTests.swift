@@ -126,15 +126,21 @@ struct PolicyEvaluatorTests {
         let put = Self.context(Self.session, "s3:PutObject", "arn:aws:s3:::b/k")
         let get = Self.context(Self.session, "s3:GetObject", "arn:aws:s3:::b/k")
         #expect(evaluator.evaluate(put, policies: PolicySet(identity: [full])).isAllowed)
-        #expect(evaluator.evaluate(put, policies: PolicySet(identity: [full], sessionPolicies: [readOnly])).outcome == .implicitDeny)
+        #expect(
+            evaluator.evaluate(put, policies: PolicySet(identity: [full], sessionPolicies: [readOnly])).outcome
+                == .implicitDeny)
         #expect(evaluator.evaluate(get, policies: PolicySet(identity: [full], sessionPolicies: [readOnly])).isAllowed)
-        #expect(evaluator.evaluate(put, policies: PolicySet(identity: [full], permissionsBoundary: readOnly)).outcome == .implicitDeny)
+        #expect(
+            evaluator.evaluate(put, policies: PolicySet(identity: [full], permissionsBoundary: readOnly)).outcome
+                == .implicitDeny)
         let byRole = try Self.policy(
             "bucket",
             #"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/reader"},"Action":"s3:*","Resource":"*"}"#
         )
         #expect(evaluator.evaluate(put, policies: PolicySet(resource: byRole)).isAllowed)
-        #expect(evaluator.evaluate(put, policies: PolicySet(resource: byRole, sessionPolicies: [readOnly])).outcome == .implicitDeny)
+        #expect(
+            evaluator.evaluate(put, policies: PolicySet(resource: byRole, sessionPolicies: [readOnly])).outcome
+                == .implicitDeny)
     }
 
     @Test("policy variables: the home-folder example of the IAM User Guide")
@@ -144,14 +150,26 @@ struct PolicyEvaluatorTests {
             #"{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::home","Condition":{"StringLike":{"s3:prefix":["home/${aws:username}/*"]}}}"#,
             #"{"Effect":"Allow","Action":"s3:*Object","Resource":"arn:aws:s3:::home/home/${aws:username}/*"}"#)
         let set = PolicySet(identity: [policy])
-        #expect(evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::home/home/alice/f"), policies: set).isAllowed)
-        #expect(!evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::home/home/bob/f"), policies: set).isAllowed)
-        let list = Self.context(Self.alice, "s3:ListBucket", "arn:aws:s3:::home", keys: ["s3:prefix": "home/alice/docs"])
+        #expect(
+            evaluator.evaluate(
+                Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::home/home/alice/f"), policies: set
+            ).isAllowed)
+        #expect(
+            !evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::home/home/bob/f"), policies: set)
+                .isAllowed)
+        let list = Self.context(
+            Self.alice, "s3:ListBucket", "arn:aws:s3:::home", keys: ["s3:prefix": "home/alice/docs"])
         #expect(evaluator.evaluate(list, policies: set).isAllowed)
         let other = Self.context(Self.alice, "s3:ListBucket", "arn:aws:s3:::home", keys: ["s3:prefix": "home/bob/"])
         #expect(!evaluator.evaluate(other, policies: set).isAllowed)
-        let tagged = try Self.policy("tag", #"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:PrincipalTag/team}/*"}"#)
-        #expect(evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::b/data/x"), policies: PolicySet(identity: [tagged])).isAllowed)
+        let tagged = try Self.policy(
+            "tag", #"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:PrincipalTag/team}/*"}"#
+        )
+        #expect(
+            evaluator.evaluate(
+                Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::b/data/x"),
+                policies: PolicySet(identity: [tagged])
+            ).isAllowed)
     }
 
     @Test(
@@ -162,24 +180,43 @@ struct PolicyEvaluatorTests {
             (#"{"StringEqualsIgnoreCase":{"aws:username":"ALICE"}}"#, ContextKeys(), true),
             (#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#, ContextKeys(["aws:SourceIp": "203.0.113.9"]), true),
             (#"{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#, ContextKeys(["aws:SourceIp": "203.0.114.9"]), false),
-            (#"{"NotIpAddress":{"aws:SourceIp":"2001:db8::/32"}}"#, ContextKeys(["aws:SourceIp": "2001:db8::1"]), false),
+            (
+                #"{"NotIpAddress":{"aws:SourceIp":"2001:db8::/32"}}"#, ContextKeys(["aws:SourceIp": "2001:db8::1"]),
+                false
+            ),
             (#"{"Bool":{"aws:SecureTransport":"false"}}"#, ContextKeys(["aws:SecureTransport": "false"]), true),
             (#"{"Bool":{"aws:SecureTransport":"true"}}"#, ContextKeys(), false),
             (#"{"BoolIfExists":{"aws:MultiFactorAuthPresent":"true"}}"#, ContextKeys(), true),
             (#"{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#, ContextKeys(["s3:max-keys": "9"]), true),
             (#"{"NumericGreaterThan":{"s3:max-keys":"10"}}"#, ContextKeys(["s3:max-keys": "9"]), false),
-            (#"{"DateGreaterThan":{"aws:CurrentTime":"2026-01-01T00:00:00Z"}}"#, ContextKeys(["aws:CurrentTime": "2026-11-23T04:00:00Z"]), true),
+            (
+                #"{"DateGreaterThan":{"aws:CurrentTime":"2026-01-01T00:00:00Z"}}"#,
+                ContextKeys(["aws:CurrentTime": "2026-11-23T04:00:00Z"]), true
+            ),
             (#"{"DateLessThan":{"aws:EpochTime":"2026-01-01"}}"#, ContextKeys(["aws:EpochTime": "1700000000"]), true),
             (#"{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::111122223333:user/*"}}"#, ContextKeys(), true),
             (#"{"ArnNotEquals":{"aws:PrincipalArn":"arn:aws:iam::111122223333:user/alice"}}"#, ContextKeys(), false),
             (#"{"Null":{"aws:TokenIssueTime":"true"}}"#, ContextKeys(), true),
             (#"{"Null":{"aws:username":"true"}}"#, ContextKeys(), false),
-            (#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a","b"]}}"#, { var k = ContextKeys(); k.set("aws:TagKeys", values: ["b", "z"]); return k }(), true),
-            (#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}}"#, { var k = ContextKeys(); k.set("aws:TagKeys", values: ["b", "z"]); return k }(), false),
+            (
+                #"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+                {
+                    var k = ContextKeys(); k.set("aws:TagKeys", values: ["b", "z"]); return k
+                }(), true
+            ),
+            (
+                #"{"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+                {
+                    var k = ContextKeys(); k.set("aws:TagKeys", values: ["b", "z"]); return k
+                }(), false
+            ),
             (#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}}"#, ContextKeys(), true),
             (#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a","b"]}}"#, ContextKeys(), false),
             (#"{"StringLike":{"aws:userid":"AIDA*"}}"#, ContextKeys(), true),
-            (#"{"StringEquals":{"aws:PrincipalTag/team":"data","aws:PrincipalAccount":"111122223333"}}"#, ContextKeys(), true),
+            (
+                #"{"StringEquals":{"aws:PrincipalTag/team":"data","aws:PrincipalAccount":"111122223333"}}"#,
+                ContextKeys(), true
+            ),
         ])
     func conditions(condition: String, keys: ContextKeys, expected: Bool) throws {
         let policy = try Self.policy(
@@ -194,9 +231,14 @@ struct PolicyEvaluatorTests {
             "p", #"{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}"#,
             #"{"Effect":"Deny","Action":"s3:*","NotResource":["arn:aws:s3:::allowed","arn:aws:s3:::allowed/*"]}"#)
         let set = PolicySet(identity: [policy])
-        #expect(evaluator.evaluate(Self.context(Self.alice, "iam:CreateUser", "*"), policies: set).outcome == .implicitDeny)
-        #expect(evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::allowed/k"), policies: set).isAllowed)
-        #expect(evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::other/k"), policies: set).outcome == .explicitDeny)
+        #expect(
+            evaluator.evaluate(Self.context(Self.alice, "iam:CreateUser", "*"), policies: set).outcome == .implicitDeny)
+        #expect(
+            evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::allowed/k"), policies: set)
+                .isAllowed)
+        #expect(
+            evaluator.evaluate(Self.context(Self.alice, "s3:GetObject", "arn:aws:s3:::other/k"), policies: set).outcome
+                == .explicitDeny)
         #expect(evaluator.evaluate(Self.context(Self.alice, "ec2:RunInstances", "*"), policies: set).isAllowed)
     }
 
@@ -209,7 +251,8 @@ struct PolicyEvaluatorTests {
         let role = "arn:aws:iam::111122223333:role/ec2-s3"
         let passed = Self.context(Self.alice, "iam:PassRole", role, keys: ["iam:PassedToService": "ec2.amazonaws.com"])
         #expect(evaluator.evaluate(passed, policies: PolicySet(identity: [policy])).isAllowed)
-        let unknown = evaluator.evaluate(Self.context(Self.alice, "iam:PassRole", role), policies: PolicySet(identity: [policy]))
+        let unknown = evaluator.evaluate(
+            Self.context(Self.alice, "iam:PassRole", role), policies: PolicySet(identity: [policy]))
         #expect(unknown.outcome == .implicitDeny)
         #expect(unknown.missingContextKeys == ["iam:PassedToService"])
     }

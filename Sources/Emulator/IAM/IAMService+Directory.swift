@@ -13,7 +13,8 @@ extension IAMService: IdentityDirectory {
         case .user:
             guard let name = principal.name, let user = account.users[name.lowercased()] else { return [] }
             holders.append((user.arn, user.inlinePolicies, user.attachedPolicies))
-            for group in account.groups.values.sorted(by: { $0.name < $1.name }) where group.members.contains(user.name) {
+            for group in account.groups.values.sorted(by: { $0.name < $1.name }) where group.members.contains(user.name)
+            {
                 holders.append((group.arn, group.inlinePolicies, group.attachedPolicies))
             }
         case .assumedRole:

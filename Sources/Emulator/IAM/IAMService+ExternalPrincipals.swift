@@ -10,7 +10,8 @@ extension IAMService {
 
     /// Creates (or finds) a user in another account with a policy allowing it to assume roles, and a new access key.
     /// See ``Emulator/externalPrincipal(accountId:userName:)``.
-    func provisionExternalPrincipal(accountId: String, userName: String, now: Date) throws(QueryError) -> AWSCredential {
+    func provisionExternalPrincipal(accountId: String, userName: String, now: Date) throws(QueryError) -> AWSCredential
+    {
         guard accountId.count == 12, accountId.allSatisfy(\.isNumber) else {
             throw .validation("The account id must be 12 digits: \(accountId)")
         }

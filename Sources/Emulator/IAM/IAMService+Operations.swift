@@ -20,25 +20,43 @@ extension IAMService {
         "DeleteRolePermissionsBoundary": { $0.deleteRolePermissionsBoundary },
         "PutUserPolicy": { service in { context throws(QueryError) in try service.putInlinePolicy(context, .user) } },
         "GetUserPolicy": { service in { context throws(QueryError) in try service.getInlinePolicy(context, .user) } },
-        "ListUserPolicies": { service in { context throws(QueryError) in try service.listInlinePolicies(context, .user) } },
-        "DeleteUserPolicy": { service in { context throws(QueryError) in try service.deleteInlinePolicy(context, .user) } },
+        "ListUserPolicies": { service in
+            { context throws(QueryError) in try service.listInlinePolicies(context, .user) }
+        },
+        "DeleteUserPolicy": { service in
+            { context throws(QueryError) in try service.deleteInlinePolicy(context, .user) }
+        },
         "PutGroupPolicy": { service in { context throws(QueryError) in try service.putInlinePolicy(context, .group) } },
         "GetGroupPolicy": { service in { context throws(QueryError) in try service.getInlinePolicy(context, .group) } },
-        "ListGroupPolicies": { service in { context throws(QueryError) in try service.listInlinePolicies(context, .group) } },
-        "DeleteGroupPolicy": { service in { context throws(QueryError) in try service.deleteInlinePolicy(context, .group) } },
+        "ListGroupPolicies": { service in
+            { context throws(QueryError) in try service.listInlinePolicies(context, .group) }
+        },
+        "DeleteGroupPolicy": { service in
+            { context throws(QueryError) in try service.deleteInlinePolicy(context, .group) }
+        },
         "PutRolePolicy": { service in { context throws(QueryError) in try service.putInlinePolicy(context, .role) } },
         "GetRolePolicy": { service in { context throws(QueryError) in try service.getInlinePolicy(context, .role) } },
-        "ListRolePolicies": { service in { context throws(QueryError) in try service.listInlinePolicies(context, .role) } },
-        "DeleteRolePolicy": { service in { context throws(QueryError) in try service.deleteInlinePolicy(context, .role) } },
+        "ListRolePolicies": { service in
+            { context throws(QueryError) in try service.listInlinePolicies(context, .role) }
+        },
+        "DeleteRolePolicy": { service in
+            { context throws(QueryError) in try service.deleteInlinePolicy(context, .role) }
+        },
         "AttachUserPolicy": { service in { context throws(QueryError) in try service.attachPolicy(context, .user) } },
         "DetachUserPolicy": { service in { context throws(QueryError) in try service.detachPolicy(context, .user) } },
-        "ListAttachedUserPolicies": { service in { context throws(QueryError) in try service.listAttachedPolicies(context, .user) } },
+        "ListAttachedUserPolicies": { service in
+            { context throws(QueryError) in try service.listAttachedPolicies(context, .user) }
+        },
         "AttachGroupPolicy": { service in { context throws(QueryError) in try service.attachPolicy(context, .group) } },
         "DetachGroupPolicy": { service in { context throws(QueryError) in try service.detachPolicy(context, .group) } },
-        "ListAttachedGroupPolicies": { service in { context throws(QueryError) in try service.listAttachedPolicies(context, .group) } },
+        "ListAttachedGroupPolicies": { service in
+            { context throws(QueryError) in try service.listAttachedPolicies(context, .group) }
+        },
         "AttachRolePolicy": { service in { context throws(QueryError) in try service.attachPolicy(context, .role) } },
         "DetachRolePolicy": { service in { context throws(QueryError) in try service.detachPolicy(context, .role) } },
-        "ListAttachedRolePolicies": { service in { context throws(QueryError) in try service.listAttachedPolicies(context, .role) } },
+        "ListAttachedRolePolicies": { service in
+            { context throws(QueryError) in try service.listAttachedPolicies(context, .role) }
+        },
         "CreatePolicy": { $0.createPolicy }, "GetPolicy": { $0.getPolicy }, "ListPolicies": { $0.listPolicies },
         "DeletePolicy": { $0.deletePolicy }, "CreatePolicyVersion": { $0.createPolicyVersion },
         "GetPolicyVersion": { $0.getPolicyVersion }, "ListPolicyVersions": { $0.listPolicyVersions },

@@ -43,7 +43,9 @@ extension PolicyCondition {
     }
 
     /// Whether a request value matches a policy value under the positive form of an operator.
-    static func matches(_ base: ConditionOperator.Base, request: String, policy segments: [PolicyVariables.Segment])
+    static func matches(
+        _ base: ConditionOperator.Base, request: String, policy segments: [PolicyVariables.Segment]
+    )
         -> Bool
     {
         let policy = segments.map { segment in

@@ -95,7 +95,8 @@ private struct Scan {
                 guard match != .none else { continue }
             }
             var holds = true
-            for condition in statement.conditions where !condition.holds(in: keys, variables: variables, missing: &missing) {
+            for condition in statement.conditions
+            where !condition.holds(in: keys, variables: variables, missing: &missing) {
                 holds = false
             }
             guard holds else { continue }

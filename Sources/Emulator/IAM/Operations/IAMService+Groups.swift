@@ -107,7 +107,9 @@ extension IAMService {
             if !group.members.isEmpty {
                 throw .deleteConflict("Cannot delete entity, must remove users from group first.")
             }
-            if !group.inlinePolicies.isEmpty { throw .deleteConflict("Cannot delete entity, must delete policies first.") }
+            if !group.inlinePolicies.isEmpty {
+                throw .deleteConflict("Cannot delete entity, must delete policies first.")
+            }
             if !group.attachedPolicies.isEmpty {
                 throw .deleteConflict("Cannot delete entity, must detach all policies first.")
             }

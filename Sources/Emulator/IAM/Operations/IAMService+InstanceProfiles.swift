@@ -121,7 +121,8 @@ extension IAMService {
             var profile = try self.instanceProfile(profileName, account: account, in: transaction.state)
             _ = try self.role(roleName, account: account, in: transaction.state)
             guard profile.roleNames.contains(where: { $0.lowercased() == roleName.lowercased() }) else {
-                throw .noSuchEntity("The role with name \(roleName) cannot be found in instance profile \(profile.name).")
+                throw .noSuchEntity(
+                    "The role with name \(roleName) cannot be found in instance profile \(profile.name).")
             }
             profile.roleNames.removeAll { $0.lowercased() == roleName.lowercased() }
             try transaction.record(.putInstanceProfile(profile))

@@ -116,7 +116,8 @@ extension IAMService {
             let size = policies.reduce(0) { $0 + $1.document.filter { !$0.isWhitespace }.count }
             guard size <= kind.inlineQuota else {
                 throw .limitExceeded(
-                    "Maximum policy size of \(kind.inlineQuota) bytes exceeded for \(kind.rawValue.lowercased()) \(entity.name)")
+                    "Maximum policy size of \(kind.inlineQuota) bytes exceeded for \(kind.rawValue.lowercased()) \(entity.name)"
+                )
             }
             if let index = entity.inlinePolicies.firstIndex(where: { $0.name == policyName }) {
                 entity.inlinePolicies[index].document = document

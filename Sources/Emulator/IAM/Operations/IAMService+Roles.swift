@@ -23,7 +23,8 @@ extension IAMService {
         guard (3600...43_200).contains(value) else {
             throw IAMValidation.violation(
                 String(value), "maxSessionDuration",
-                "Member must have value \(value < 3600 ? "greater than or equal to 3600" : "less than or equal to 43200")")
+                "Member must have value \(value < 3600 ? "greater than or equal to 3600" : "less than or equal to 43200")"
+            )
         }
         return value
     }
@@ -135,7 +136,9 @@ extension IAMService {
             }) {
                 throw .deleteConflict("Cannot delete entity, must remove roles from instance profile first.")
             }
-            if !role.inlinePolicies.isEmpty { throw .deleteConflict("Cannot delete entity, must delete policies first.") }
+            if !role.inlinePolicies.isEmpty {
+                throw .deleteConflict("Cannot delete entity, must delete policies first.")
+            }
             if !role.attachedPolicies.isEmpty {
                 throw .deleteConflict("Cannot delete entity, must detach all policies first.")
             }

@@ -31,9 +31,10 @@ extension IAMService {
                 let group = try self.group(name, account: arn.account, in: state)
                 return group.inlinePolicies.compactMap { inline in
                     documents.document(inline.document).map { NamedPolicy(name: inline.name, document: $0) }
-                } + group.attachedPolicies.compactMap { policyArn in
-                    managedDocument(policyArn, in: state).map { NamedPolicy(name: policyArn, document: $0) }
                 }
+                    + group.attachedPolicies.compactMap { policyArn in
+                        managedDocument(policyArn, in: state).map { NamedPolicy(name: policyArn, document: $0) }
+                    }
             default:
                 throw .invalidInput("Invalid ARN: \(source)")
             }

@@ -120,7 +120,9 @@ extension IAMService {
         try write { transaction throws(QueryError) in
             let user = try self.user(name, account: account, in: transaction.state)
             let state = transaction.state
-            if !user.inlinePolicies.isEmpty { throw .deleteConflict("Cannot delete entity, must delete policies first.") }
+            if !user.inlinePolicies.isEmpty {
+                throw .deleteConflict("Cannot delete entity, must delete policies first.")
+            }
             if !user.attachedPolicies.isEmpty {
                 throw .deleteConflict("Cannot delete entity, must detach all policies first.")
             }

@@ -20,8 +20,12 @@ extension QueryError {
         QueryError("MalformedPolicyDocument", .badRequest, message)
     }
 
-    static func noSuchUser(_ name: String) -> QueryError { .noSuchEntity("The user with name \(name) cannot be found.") }
-    static func noSuchRole(_ name: String) -> QueryError { .noSuchEntity("The role with name \(name) cannot be found.") }
+    static func noSuchUser(_ name: String) -> QueryError {
+        .noSuchEntity("The user with name \(name) cannot be found.")
+    }
+    static func noSuchRole(_ name: String) -> QueryError {
+        .noSuchEntity("The role with name \(name) cannot be found.")
+    }
     static func noSuchGroup(_ name: String) -> QueryError {
         .noSuchEntity("The group with name \(name) cannot be found.")
     }

@@ -43,6 +43,7 @@ enum IAMValidation {
     }
 
     static func violation(_ value: String, _ member: String, _ constraint: String) -> QueryError {
-        .validation("1 validation error detected: Value '\(value)' at '\(member)' failed to satisfy constraint: \(constraint)")
+        .validation(
+            "1 validation error detected: Value '\(value)' at '\(member)' failed to satisfy constraint: \(constraint)")
     }
 }
