@@ -9,10 +9,10 @@ extension PolicyStatement {
     ///   with neither.
     public func covers(action: String) -> Bool {
         if let patterns = self.action {
-            return patterns.contains { WildcardPattern(action: $0).matches(action) }
+            return patterns.contains { WildcardPattern.matches(pattern: $0, action, caseInsensitive: true) }
         }
         if let patterns = notAction {
-            return !patterns.contains { WildcardPattern(action: $0).matches(action) }
+            return !patterns.contains { WildcardPattern.matches(pattern: $0, action, caseInsensitive: true) }
         }
         return false
     }
@@ -29,7 +29,23 @@ extension PolicyStatement {
     ///   neither (a trust policy, which applies to the role it belongs to).
     public func covers(resource: String, variables: ((String) -> String?)? = nil) -> Bool {
         func matches(_ pattern: String) -> Bool {
-            guard let variables else { return WildcardPattern(pattern).matches(resource) }
+            guard let variables, PolicyVariables.containsVariables(pattern) else {
+                return WildcardPattern.matches(pattern: pattern, resource)
+            }
+            // Substituted values match only themselves; without `*` or `?` in them the text can be matched as is.
+            guard let segments = PolicyVariables.segments(pattern, lookup: variables) else { return false }
+            let literalWildcards = segments.contains { segment in
+                if case .literal(let text) = segment { return text.contains { $0 == "*" || $0 == "?" } }
+                return false
+            }
+            if !literalWildcards {
+                let text = segments.map { segment in
+                    switch segment {
+                    case .pattern(let text), .literal(let text): text
+                    }
+                }.joined()
+                return WildcardPattern.matches(pattern: text, resource)
+            }
             return WildcardPattern(pattern, variables: variables)?.matches(resource) ?? false
         }
         if let patterns = self.resource { return patterns.contains(where: matches) }

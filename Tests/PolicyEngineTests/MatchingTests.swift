@@ -148,3 +148,20 @@ struct MatchingTests {
         #expect(try PolicyDocument.parse(Documents.serviceTrust, kind: .trust).statements[0].covers(resource: "x"))
     }
 }
+
+@Suite("Wildcard fast path")
+struct WildcardFastPathTests {
+    @Test(
+        "agrees with the built pattern",
+        arguments: [
+            ("s3:Get*", "s3:GetObject", true), ("S3:get*", "s3:GetObject", true), ("s3:?etObject", "s3:GetObject", true),
+            ("s3:*Object", "s3:GetObjectVersion", false), ("*", "anything", true), ("a*b*c", "aXbYc", true),
+            ("a*b*c", "aXbY", false), ("arn:aws:s3:::b/*", "arn:aws:s3:::b", false), ("", "", true), ("", "x", false),
+            ("arn:aws:s3:::bücket/*", "arn:aws:s3:::bücket/k", true), ("?", "ü", true),
+        ])
+    func agrees(pattern: String, value: String, expected: Bool) {
+        let insensitive = pattern.hasPrefix("s3:") || pattern.hasPrefix("S3:")
+        #expect(WildcardPattern.matches(pattern: pattern, value, caseInsensitive: insensitive) == expected)
+        #expect(WildcardPattern(pattern, caseInsensitive: insensitive).matches(value) == expected)
+    }
+}

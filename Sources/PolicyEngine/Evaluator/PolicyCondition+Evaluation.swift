@@ -26,11 +26,13 @@ extension PolicyCondition {
             }
         }
         let lookup: (String) -> String? = { keys.first($0) }
-        let policyValues = values.map { variables ? PolicyVariables.segments($0, lookup: lookup) : [.pattern($0)] }
         // Whether one request value satisfies the operator: matches a policy value (positive), or none (negated).
         func satisfies(_ value: String) -> Bool {
-            let matched = policyValues.contains { segments in
-                guard let segments else { return false }
+            let matched = values.contains { policyValue in
+                guard variables, PolicyVariables.containsVariables(policyValue) else {
+                    return Self.matches(base, request: value, policy: policyValue)
+                }
+                guard let segments = PolicyVariables.segments(policyValue, lookup: lookup) else { return false }
                 return Self.matches(base, request: value, policy: segments)
             }
             return base.isNegated ? !matched : matched
@@ -42,24 +44,43 @@ extension PolicyCondition {
         }
     }
 
-    /// Whether a request value matches a policy value under the positive form of an operator.
+    /// Whether a request value matches a policy value with substituted variables, whose values match only
+    /// themselves (a `*` in a user name is not a wildcard).
     static func matches(
         _ base: ConditionOperator.Base, request: String, policy segments: [PolicyVariables.Segment]
     )
         -> Bool
     {
+        let wildcards = base.family == .string || base.family == .arn
+        if wildcards,
+            segments.contains(where: {
+                if case .literal(let text) = $0 { text.contains(where: { $0 == "*" || $0 == "?" }) } else { false }
+            })
+        {
+            switch base {
+            case .stringLike, .stringNotLike, .arnLike, .arnNotLike, .arnEquals, .arnNotEquals:
+                return WildcardPattern(segments: segments).matches(request)
+            default:
+                break
+            }
+        }
         let policy = segments.map { segment in
             switch segment {
             case .pattern(let text), .literal(let text): text
             }
         }.joined()
+        return matches(base, request: request, policy: policy)
+    }
+
+    /// Whether a request value matches a policy value under the positive form of an operator.
+    static func matches(_ base: ConditionOperator.Base, request: String, policy: String) -> Bool {
         switch base {
         case .stringEquals, .stringNotEquals, .binaryEquals:
             return request == policy
         case .stringEqualsIgnoreCase, .stringNotEqualsIgnoreCase:
             return request.lowercased() == policy.lowercased()
         case .stringLike, .stringNotLike, .arnLike, .arnNotLike, .arnEquals, .arnNotEquals:
-            return WildcardPattern(segments: segments).matches(request)
+            return WildcardPattern.matches(pattern: policy, request)
         case .bool:
             return request.lowercased() == policy.lowercased()
         case .numericEquals, .numericNotEquals, .numericLessThan, .numericLessThanEquals, .numericGreaterThan,
