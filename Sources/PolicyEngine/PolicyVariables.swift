@@ -21,7 +21,26 @@ public enum PolicyVariables {
 
     /// Whether a value holds anything that looks like a policy variable.
     public static func containsVariables(_ text: String) -> Bool {
-        text.contains("${")
+        var previousWasDollar = false
+        for byte in text.utf8 {
+            if previousWasDollar, byte == UInt8(ascii: "{") { return true }
+            previousWasDollar = byte == UInt8(ascii: "$")
+        }
+        return false
+    }
+
+    /// The range of the first `${` in a text (a byte scan; `firstRange(of:)` is generic and slow).
+    private static func variableStart(in text: Substring) -> Range<Substring.Index>? {
+        var index = text.utf8.startIndex
+        let end = text.utf8.endIndex
+        while index < end {
+            let next = text.utf8.index(after: index)
+            if text.utf8[index] == UInt8(ascii: "$"), next < end, text.utf8[next] == UInt8(ascii: "{") {
+                return index..<text.utf8.index(after: next)
+            }
+            index = next
+        }
+        return nil
     }
 
     /// Splits a value into policy text and substituted literals.
@@ -35,7 +54,7 @@ public enum PolicyVariables {
         var segments: [Segment] = []
         var pending = ""
         var rest = Substring(text)
-        while let start = rest.firstRange(of: "${") {
+        while let start = variableStart(in: rest) {
             pending += rest[..<start.lowerBound]
             guard let variable = Variable(parsing: rest[start.upperBound...]) else {
                 pending += "${"
