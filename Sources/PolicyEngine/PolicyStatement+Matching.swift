@@ -32,6 +32,9 @@ extension PolicyStatement {
             guard let variables, PolicyVariables.containsVariables(pattern) else {
                 return WildcardPattern.matches(pattern: pattern, resource)
             }
+            // The text before the first variable or wildcard must begin the resource: most statements of a policy
+            // are ruled out here, before any substitution.
+            guard Self.literalPrefixMatches(pattern, resource) else { return false }
             // Substituted values match only themselves; without `*` or `?` in them the text can be matched as is.
             guard let segments = PolicyVariables.segments(pattern, lookup: variables) else { return false }
             let literalWildcards = segments.contains { segment in
@@ -50,6 +53,16 @@ extension PolicyStatement {
         }
         if let patterns = self.resource { return patterns.contains(where: matches) }
         if let patterns = notResource { return !patterns.contains(where: matches) }
+        return true
+    }
+
+    /// Whether the resource begins with the pattern's text up to its first `$`, `*` or `?`.
+    static func literalPrefixMatches(_ pattern: String, _ resource: String) -> Bool {
+        var resourceBytes = resource.utf8.makeIterator()
+        for byte in pattern.utf8 {
+            if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?") { return true }
+            guard resourceBytes.next() == byte else { return false }
+        }
         return true
     }
 }

@@ -99,46 +99,53 @@ public enum PolicyVariables {
         var remainder: Substring
 
         init?(parsing text: Substring) {
-            var index = text.startIndex
-            var key = ""
-            while index < text.endIndex, text[index] != "}", text[index] != "," {
-                key.append(text[index])
-                index = text.index(after: index)
+            // A byte scan: `}`, `,`, `'` and spaces are ASCII, so UTF-8 indices are character boundaries at them.
+            let bytes = text.utf8
+            var index = bytes.startIndex
+            while index < bytes.endIndex, bytes[index] != UInt8(ascii: "}"), bytes[index] != UInt8(ascii: ",") {
+                index = bytes.index(after: index)
             }
-            guard index < text.endIndex else { return nil }
-            self.key = key.trimmingSpaces()
+            guard index < bytes.endIndex else { return nil }
+            self.key = Self.trimmingSpaces(text[text.startIndex..<index])
             guard !self.key.isEmpty else { return nil }
-            if text[index] == "," {
-                index = text.index(after: index)
-                while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
-                guard index < text.endIndex, text[index] == "'" else { return nil }
-                index = text.index(after: index)
+            if bytes[index] == UInt8(ascii: ",") {
+                index = bytes.index(after: index)
+                while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") { index = bytes.index(after: index) }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "'") else { return nil }
+                index = bytes.index(after: index)
                 var value = ""
+                var runStart = index
                 while true {
-                    guard index < text.endIndex else { return nil }
-                    let character = text[index]
-                    index = text.index(after: index)
-                    if character != "'" {
-                        value.append(character)
-                    } else if index < text.endIndex, text[index] == "'" {
+                    guard index < bytes.endIndex else { return nil }
+                    if bytes[index] != UInt8(ascii: "'") {
+                        index = bytes.index(after: index)
+                        continue
+                    }
+                    value += text[runStart..<index]
+                    index = bytes.index(after: index)
+                    if index < bytes.endIndex, bytes[index] == UInt8(ascii: "'") {
                         value.append("'")
-                        index = text.index(after: index)
+                        index = bytes.index(after: index)
+                        runStart = index
                     } else {
                         break
                     }
                 }
-                while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
-                guard index < text.endIndex, text[index] == "}" else { return nil }
+                while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") { index = bytes.index(after: index) }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "}") else { return nil }
                 defaultValue = value
             }
-            remainder = text[text.index(after: index)...]
+            remainder = text[bytes.index(after: index)...]
         }
-    }
-}
 
-extension String {
-    /// The text without leading and trailing spaces (not other white space), as variable keys are trimmed.
-    fileprivate func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        /// The text without leading and trailing spaces (not other white space), as variable keys are trimmed.
+        private static func trimmingSpaces(_ text: Substring) -> String {
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            var end = bytes.endIndex
+            while start < end, bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+            while end > start, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+            return String(text[start..<end])
+        }
     }
 }
