@@ -29,6 +29,13 @@ final class STSService: QueryService, Sendable {
         self.store = try JournaledStore(journalPath: journalPath)
         self.clock = clock
         self.logger = logger
+        // Sessions that expired before this start can never sign again; forget them so the journal stays small.
+        let now = clock.now()
+        try store.write { transaction throws(JournaledStore<STSState>.PersistenceError) in
+            if transaction.state.sessions.values.contains(where: { $0.expiration <= now }) {
+                try transaction.apply(.prune(before: now))
+            }
+        }
         registerSessions()
     }
 
