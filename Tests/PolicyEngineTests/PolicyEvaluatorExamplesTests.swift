@@ -9,7 +9,9 @@ struct PolicyEvaluatorExamplesTests {
         kind: .user, accountId: "111122223333", arn: "arn:aws:iam::111122223333:user/maria", userId: "AIDAMARIA",
         name: "maria", tags: ["Project": "blue"])
 
-    func decide(_ policy: String, _ action: String, _ resource: String = "*", keys: ContextKeys = ContextKeys())
+    func decide(
+        _ policy: String, _ action: String, _ resource: String = "*", keys: ContextKeys = ContextKeys()
+    )
         throws -> Decision.Outcome
     {
         let document = try PolicyDocument.parse(policy)
