@@ -1,6 +1,7 @@
 import EmulatorData
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import PolicyEngine
 
 /// AWS Identity and Access Management over the query protocol (`Version=2010-05-08`): users, access keys, groups,
@@ -12,7 +13,7 @@ final class IAMService: QueryService, Sendable {
 
     let store: JournaledStore<IAMState>
     let credentials: CredentialStore
-    let awsManaged: [String: AWSManagedPolicyRecord]
+    private let awsManagedCatalog = NIOLockedValueBox<[String: AWSManagedPolicyRecord]?>(nil)
     let documents = PolicyDocumentCache()
     let clock: EmulatorClock
     let logger: Logger
@@ -20,8 +21,6 @@ final class IAMService: QueryService, Sendable {
     init(journalPath: String?, credentials: CredentialStore, clock: EmulatorClock, logger: Logger) throws {
         self.store = try JournaledStore(journalPath: journalPath)
         self.credentials = credentials
-        let catalog = try AWSManagedPolicyCatalog()
-        self.awsManaged = Dictionary(uniqueKeysWithValues: catalog.policies.map { ($0.arn, $0) })
         self.clock = clock
         self.logger = logger
         registerAccessKeys()
@@ -32,6 +31,24 @@ final class IAMService: QueryService, Sendable {
     func perform(_ context: QueryContext) throws(QueryError) -> QueryResult {
         guard let operation = Self.operations[context.action] else { throw .invalidAction(context.action) }
         return try operation(self)(context)
+    }
+
+    /// The AWS managed policies by ARN, read from the shipped data on first use (parsing them costs ~10 ms, which
+    /// an emulator that never touches IAM should not pay at start).
+    var awsManaged: [String: AWSManagedPolicyRecord] {
+        awsManagedCatalog.withLockedValue { loaded in
+            if let loaded { return loaded }
+            let catalog: [String: AWSManagedPolicyRecord]
+            do {
+                catalog = Dictionary(
+                    uniqueKeysWithValues: try AWSManagedPolicyCatalog().policies.map { ($0.arn, $0) })
+            } catch {
+                logger.error("cannot read the AWS managed policies", metadata: ["error": "\(error)"])
+                catalog = [:]
+            }
+            loaded = catalog
+            return catalog
+        }
     }
 
     // MARK: - State
