@@ -72,6 +72,9 @@ public final class Emulator: Sendable {
         services.sync()
     }
 
+    /// The faults injected into answers (also reachable as `/_brickyard/faults`).
+    public var faults: FaultInjector { services.faults }
+
     /// Forgets every resource of every service (as `POST /_brickyard/reset` does).
     public func reset() throws {
         try services.reset()

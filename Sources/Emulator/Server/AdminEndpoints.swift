@@ -37,6 +37,10 @@ struct AdminEndpoints {
             }
             services.clock.advance(by: seconds)
             return json(clock())
+        case (_, "faults"):
+            return faults(request, id: nil)
+        case (_, _) where path.hasPrefix("faults/"):
+            return faults(request, id: String(path.dropFirst("faults/".count)))
         case (.POST, "aws/principals"):
             return externalPrincipal(request)
         case (_, "health"), (_, "info"), (_, "reset"), (_, "clock"), (_, "clock/advance"), (_, "aws/principals"):
@@ -89,7 +93,7 @@ struct AdminEndpoints {
         ["now": AWSDate.iso8601(services.clock.now()), "offsetSeconds": services.clock.offsetSeconds]
     }
 
-    private func json(_ object: [String: Any], status: HTTPResponseStatus = .ok) -> EmulatorResponse {
+    func json(_ object: [String: Any], status: HTTPResponseStatus = .ok) -> EmulatorResponse {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return EmulatorResponse(
             status: status, headers: ["Content-Type": "application/json"], body: ByteBuffer(bytes: data))

@@ -16,6 +16,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
     let sts: STSService
     let s3: S3Service
     let query: QueryEndpoint
+    let faults = FaultInjector()
     private let endpointBox = NIOLockedValueBox<URL?>(nil)
     private let startedAt = Date()
 
@@ -60,6 +61,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         credentials.reset()
         try iam.reset()
         try sts.reset()
+        faults.removeAll()
     }
 
     // MARK: - Routing
@@ -68,7 +70,9 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         if request.rawPath.hasPrefix(AdminEndpoints.pathPrefix) {
             return AdminEndpoints(services: self).respond(to: request)
         }
-        switch ServiceDetector.detect(request) {
+        let detected = ServiceDetector.detect(request)
+        if let injected = await injectFault(request, detected) { return injected }
+        switch detected {
         case .s3:
             return s3.handle(request)
         case .query("iam"):
