@@ -62,3 +62,33 @@ struct AuthorizationTests {
         }
     }
 }
+
+@Suite("Anonymous S3 requests")
+struct AnonymousAccessTests {
+    @Test("an unsigned GET is allowed only by a public bucket policy, and RestrictPublicBuckets stops it")
+    func publicRead() async throws {
+        try await withEmulator { emulator, root in
+            try await root.createBucket("public")
+            _ = try await root.putObject(bucket: "public", key: "index.html", body: Data("hi".utf8))
+            let url = root.url(bucket: "public", key: "index.html")
+            #expect(try await plainRequest(url).status == 403)
+            let policy = Identities.policy(
+                #"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public/*"}"#)
+            #expect(
+                try await root.send("PUT", bucket: "public", query: "policy", body: Data(policy.utf8)).status == 204)
+            let open = try await plainRequest(url)
+            #expect(open.status == 200)
+            #expect(open.text == "hi")
+            let put = try await plainRequest(url, method: "PUT", body: Data("x".utf8))
+            #expect(put.status == 403)
+            #expect(put.errorCode == "AccessDenied")
+            #expect(try await plainRequest(root.url(bucket: "public")).status == 403)
+            let block =
+                "<PublicAccessBlockConfiguration><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>"
+            #expect(
+                try await root.send("PUT", bucket: "public", query: "publicAccessBlock", body: Data(block.utf8)).status
+                    == 200)
+            #expect(try await plainRequest(url).status == 403)
+        }
+    }
+}

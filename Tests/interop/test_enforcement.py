@@ -234,3 +234,33 @@ def test_iam_off_allows_every_signed_request(spawn_emulator):
     with pytest.raises(ClientError) as error:  # signatures are still checked
         client(emulator.endpoint, "s3", user.access_key_id, "wrong").list_buckets()
     assert failure(error) == ("SignatureDoesNotMatch", 403)
+
+
+# MARK: - anonymous requests
+
+
+def test_unsigned_requests_need_a_public_bucket_policy(endpoint, root_s3, shared_bucket):
+    from botocore import UNSIGNED
+    from botocore.config import Config
+    import boto3
+    anonymous = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1",
+                             config=Config(signature_version=UNSIGNED, s3={"addressing_style": "path"},
+                                           retries={"max_attempts": 1}))
+    with pytest.raises(ClientError) as before:
+        anonymous.get_object(Bucket=shared_bucket, Key="data/report.csv")
+    assert failure(before) == ("AccessDenied", 403)
+    root_s3.put_bucket_policy(Bucket=shared_bucket, Policy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                       "Resource": f"arn:aws:s3:::{shared_bucket}/data/*"}],
+    }))
+    assert anonymous.get_object(Bucket=shared_bucket, Key="data/report.csv")["Body"].read() == b"a,b\n1,2\n"
+    with pytest.raises(ClientError) as listing:
+        anonymous.list_objects_v2(Bucket=shared_bucket)
+    assert failure(listing) == ("AccessDenied", 403)
+    root_s3.put_public_access_block(Bucket=shared_bucket, PublicAccessBlockConfiguration={
+        "BlockPublicAcls": False, "IgnorePublicAcls": False, "BlockPublicPolicy": False,
+        "RestrictPublicBuckets": True})
+    with pytest.raises(ClientError) as restricted:
+        anonymous.get_object(Bucket=shared_bucket, Key="data/report.csv")
+    assert failure(restricted) == ("AccessDenied", 403)

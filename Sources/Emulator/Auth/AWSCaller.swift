@@ -3,6 +3,8 @@ public struct AWSCaller: Sendable {
     /// How the request was signed.
     public enum SignatureKind: String, Sendable {
         case sigV4Header, sigV4Query, sigV2Header, sigV2Query
+        /// No signature: an anonymous S3 request.
+        case none
     }
 
     /// The credential that signed the request.
@@ -14,4 +16,11 @@ public struct AWSCaller: Sendable {
 
     /// The identity the request acts as.
     public var principal: AWSPrincipal { credential.principal }
+
+    /// The caller of an unsigned S3 request.
+    static func anonymous(region: String) -> AWSCaller {
+        AWSCaller(
+            credential: AWSCredential(accessKeyId: "", secretAccessKey: "", principal: .anonymous), region: region,
+            signature: .none)
+    }
 }

@@ -10,6 +10,8 @@ public struct AWSPrincipal: Sendable, Hashable, Codable {
         case assumedRole
         /// A federated user (`GetFederationToken`).
         case federatedUser
+        /// A request without any signature (S3 allows one when a bucket policy grants `"Principal": "*"`).
+        case anonymous
     }
 
     /// What sort of identity this is.
@@ -41,4 +43,7 @@ public struct AWSPrincipal: Sendable, Hashable, Codable {
     public static func root(accountId: String) -> AWSPrincipal {
         AWSPrincipal(kind: .root, accountId: accountId, arn: "arn:aws:iam::\(accountId):root", userId: accountId)
     }
+
+    /// The caller of an unsigned request.
+    public static let anonymous = AWSPrincipal(kind: .anonymous, accountId: "", arn: "*", userId: "anonymous")
 }

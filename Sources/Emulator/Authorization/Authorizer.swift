@@ -79,7 +79,7 @@ public struct Authorizer: Sendable {
 
     /// The policies that apply to a caller's request.
     func policies(for credential: AWSCredential?, resourcePolicy: NamedPolicy?) -> PolicySet {
-        guard let credential else { return PolicySet(resource: resourcePolicy) }
+        guard let credential, credential.principal.kind != .anonymous else { return PolicySet(resource: resourcePolicy) }
         let principal = credential.principal
         // The root user has no identity policies; only a resource policy's explicit deny can stop it.
         if principal.kind == .root { return PolicySet(resource: resourcePolicy) }
@@ -95,6 +95,7 @@ public struct Authorizer: Sendable {
     /// The principal as the policy engine sees it, with its tags (session tags win over the role's).
     public func identity(of credential: AWSCredential) -> PrincipalIdentity {
         let principal = credential.principal
+        if principal.kind == .anonymous { return .anonymous }
         var tags = principal.kind == .root ? [:] : directory.tags(of: principal)
         tags.merge(credential.sessionTags) { _, session in session }
         let kind: PrincipalIdentity.Kind =
@@ -103,6 +104,7 @@ public struct Authorizer: Sendable {
             case .user: .user
             case .assumedRole: .assumedRole
             case .federatedUser: .federatedUser
+            case .anonymous: .anonymous
             }
         return PrincipalIdentity(
             kind: kind, accountId: principal.accountId, arn: principal.arn, userId: principal.userId,

@@ -20,7 +20,7 @@ extension IAMService: IdentityDirectory {
         case .assumedRole:
             guard let role = roleEntity(principal.roleArn, in: state) else { return [] }
             holders.append((role.arn, role.inlinePolicies, role.attachedPolicies))
-        case .root, .federatedUser:
+        case .root, .federatedUser, .anonymous:
             return []
         }
         var policies: [NamedPolicy] = []

@@ -63,6 +63,9 @@ final class S3Service: Sendable {
             &request, service: "s3", virtualHostBucket: address.virtualHosted ? address.bucket : nil)
         {
         case .success(let result): authenticated = result
+        case .failure(.missingAuthentication) where authorizer.isEnforcing:
+            // Unsigned: an anonymous request, which only a bucket policy granting "Principal": "*" lets through.
+            authenticated = RequestAuthenticator.Authenticated(caller: .anonymous(region: configuration.region))
         case .failure(let failure): return render(S3Error(failure), resource, requestId)
         }
         let streaming = request.header("x-amz-content-sha256")?.hasPrefix("STREAMING-") ?? false

@@ -31,10 +31,19 @@ extension S3Service {
         guard authorizer.isEnforcing else { return }
         var resourceAccountId: String?
         var resourcePolicy: NamedPolicy?
+        let anonymous = context.caller.principal.kind == .anonymous
         if let bucket {
-            guard let found = store.read({ state in state.buckets[bucket].map { ($0.metadata, $0.settings.policy) } })
-            else { return }
+            guard
+                let found = store.read({ state in
+                    state.buckets[bucket].map { ($0.metadata, $0.settings.policy, $0.settings.publicAccessBlock) }
+                })
+            else {
+                if anonymous { throw .accessDenied() }
+                return
+            }
             resourceAccountId = found.0.ownerAccountId
+            // RestrictPublicBuckets: a public bucket policy grants nobody outside the owner's account.
+            if anonymous, found.2?.restrictPublicBuckets == true { throw .accessDenied() }
             resourcePolicy = found.1.flatMap { policies.bucketPolicy($0, bucket: bucket) }
         }
         let question = Authorizer.Question(
@@ -44,6 +53,7 @@ extension S3Service {
             question, credential: context.caller.credential, request: context.request, now: context.now,
             region: context.caller.region)
         guard decision.isAllowed else {
+            if anonymous { throw .accessDenied() }
             throw .accessDenied(
                 Authorizer.deniedMessage(
                     decision, question: question, principalArn: context.caller.principal.arn, quoteResource: true))
@@ -82,6 +92,8 @@ extension S3Service {
         case .sigV2Query:
             keys.set("s3:signatureversion", "AWS")
             keys.set("s3:authType", "REST-QUERY-STRING")
+        case .none:
+            break
         }
         if let sha = request.header("x-amz-content-sha256") { keys.set("s3:x-amz-content-sha256", sha) }
         if let acl = request.header("x-amz-acl") { keys.set("s3:x-amz-acl", acl) }
