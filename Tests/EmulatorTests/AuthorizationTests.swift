@@ -92,3 +92,26 @@ struct AnonymousAccessTests {
         }
     }
 }
+
+@Suite("Block Public Access")
+struct BlockPublicPolicyTests {
+    @Test("BlockPublicPolicy refuses a public bucket policy and accepts a narrowed one")
+    func blockPublicPolicy() async throws {
+        try await withEmulator { _, root in
+            try await root.createBucket("guarded")
+            let block =
+                "<PublicAccessBlockConfiguration><BlockPublicPolicy>true</BlockPublicPolicy></PublicAccessBlockConfiguration>"
+            _ = try await root.send("PUT", bucket: "guarded", query: "publicAccessBlock", body: Data(block.utf8))
+            let open = Identities.policy(
+                #"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::guarded/*"}"#)
+            let refused = try await root.send("PUT", bucket: "guarded", query: "policy", body: Data(open.utf8))
+            #expect(refused.status == 403)
+            #expect(AWSServiceError(xmlResponse: refused).message.contains("BlockPublicPolicy"))
+            let narrowed = Identities.policy(
+                #"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::guarded/*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}"#
+            )
+            #expect(
+                try await root.send("PUT", bucket: "guarded", query: "policy", body: Data(narrowed.utf8)).status == 204)
+        }
+    }
+}

@@ -79,7 +79,9 @@ public struct Authorizer: Sendable {
 
     /// The policies that apply to a caller's request.
     func policies(for credential: AWSCredential?, resourcePolicy: NamedPolicy?) -> PolicySet {
-        guard let credential, credential.principal.kind != .anonymous else { return PolicySet(resource: resourcePolicy) }
+        guard let credential, credential.principal.kind != .anonymous else {
+            return PolicySet(resource: resourcePolicy)
+        }
         let principal = credential.principal
         // The root user has no identity policies; only a resource policy's explicit deny can stop it.
         if principal.kind == .root { return PolicySet(resource: resourcePolicy) }

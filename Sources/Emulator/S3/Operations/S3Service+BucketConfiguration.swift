@@ -2,6 +2,7 @@ import AWSWire
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PolicyEngine
 
 extension S3Service {
     /// Reads a bucket's settings.
@@ -89,6 +90,13 @@ extension S3Service {
     func putBucketPolicy(_ context: Context) throws(S3Error) -> EmulatorResponse {
         let text = String(decoding: context.request.body.readableBytesView, as: UTF8.self)
         try BucketPolicyValidation.validate(text, bucket: context.bucket)
+        if try settings(context).publicAccessBlock?.blockPublicPolicy == true,
+            policies.document(text, kind: .resource(.s3Bucket(context.bucket)))?.grantsPublicAccess == true
+        {
+            throw .accessDenied(
+                "User: \(context.caller.principal.arn) is not authorized to perform: s3:PutBucketPolicy on resource: \"arn:aws:s3:::\(context.bucket)\" because public policies are prevented by the BlockPublicPolicy setting in S3 Block Public Access."
+            )
+        }
         try updateSettings(context) { $0.policy = text }
         return emptyResponse(.noContent)
     }
