@@ -94,3 +94,26 @@ struct PolicyEvaluatorExamplesTests {
         #expect(try decide(policy, "ec2:DeleteVpc") == .implicitDeny)
     }
 }
+
+@Suite("Statement positions")
+struct StatementPositionTests {
+    @Test("each statement's start and end, as IAM simulation reports them")
+    func positions() throws {
+        let text = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Sid": "A", "Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+                {"Sid": "B", "Effect": "Deny", "Action": "s3:Delete*", "Resource": "arn:aws:s3:::b/{x}"}
+              ]
+            }
+            """
+        let positions = try PolicyDocument.parse(text).statementPositions
+        #expect(positions.count == 2)
+        #expect(positions[0].start == TextPosition(line: 4, column: 5))
+        #expect(positions[0].end == TextPosition(line: 4, column: 70))
+        #expect(positions[1].start == TextPosition(line: 5, column: 5))
+        let single = try PolicyDocument.parse(#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#)
+        #expect(single.statementPositions.map(\.start) == [TextPosition(line: 1, column: 14)])
+    }
+}

@@ -245,7 +245,9 @@ def test_simulate_principal_policy(iam):
     decisions = {r["EvalActionName"]: r["EvalDecision"] for r in results}
     assert decisions == {"s3:GetObject": "allowed", "s3:DeleteObject": "explicitDeny",
                          "ec2:RunInstances": "implicitDeny"}
-    assert results[0]["MatchedStatements"]
+    matched = results[0]["MatchedStatements"][0]
+    assert matched["StartPosition"] == {"Line": 1, "Column": 41}  # the first statement of the one-line document
+    assert matched["EndPosition"]["Line"] == 1 and matched["EndPosition"]["Column"] > 41
 
 
 def test_simulate_custom_policy_with_context(iam):

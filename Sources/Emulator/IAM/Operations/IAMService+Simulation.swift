@@ -110,6 +110,11 @@ extension IAMService {
         }
         let page = try IAMPage(results, parameters: context.parameters)
         let hasResourcePolicy = resourcePolicy != nil
+        var positions: [String: [(start: TextPosition, end: TextPosition)]] = [:]
+        for policy in policies + (resourcePolicy.map { [$0] } ?? []) where positions[policy.name] == nil {
+            positions[policy.name] = policy.document.statementPositions
+        }
+        let statementPositions = positions
         return QueryResult { xml in
             page.write("EvaluationResults", to: &xml) { result, xml in
                 xml.element("member") { xml in
@@ -121,6 +126,16 @@ extension IAMService {
                             xml.element("member") { xml in
                                 xml.element("SourcePolicyId", statement.policyName)
                                 xml.element("SourcePolicyType", Self.sourceType(statement))
+                                if let position = statementPositions[statement.policyName]?[safe: statement.index] {
+                                    xml.element("StartPosition") { xml in
+                                        xml.element("Line", String(position.start.line))
+                                        xml.element("Column", String(position.start.column))
+                                    }
+                                    xml.element("EndPosition") { xml in
+                                        xml.element("Line", String(position.end.line))
+                                        xml.element("Column", String(position.end.column))
+                                    }
+                                }
                             }
                         }
                     }
@@ -151,5 +166,12 @@ extension IAMService {
                 : (statement.policyName.hasPrefix("arn:") && !statement.policyName.contains(" inline policy ")
                     ? "managed" : (statement.policyName.hasPrefix("PolicyInputList") ? "IAM Policy" : "user"))
         }
+    }
+}
+
+extension Array {
+    /// The element at an index, or `nil` when the index is out of range.
+    fileprivate subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }
