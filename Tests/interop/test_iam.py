@@ -246,6 +246,7 @@ def test_simulate_principal_policy(iam):
     assert decisions == {"s3:GetObject": "allowed", "s3:DeleteObject": "explicitDeny",
                          "ec2:RunInstances": "implicitDeny"}
     matched = results[0]["MatchedStatements"][0]
+    assert (matched["SourcePolicyId"], matched["SourcePolicyType"]) == ("p", "user")
     assert matched["StartPosition"] == {"Line": 1, "Column": 41}  # the first statement of the one-line document
     assert matched["EndPosition"]["Line"] == 1 and matched["EndPosition"]["Column"] > 41
 

@@ -30,7 +30,9 @@ extension IAMService {
             case "group":
                 let group = try self.group(name, account: arn.account, in: state)
                 return group.inlinePolicies.compactMap { inline in
-                    documents.document(inline.document).map { NamedPolicy(name: inline.name, document: $0) }
+                    documents.document(inline.document).map {
+                        NamedPolicy(name: "\(group.arn) inline policy \(inline.name)", document: $0)
+                    }
                 }
                     + group.attachedPolicies.compactMap { policyArn in
                         managedDocument(policyArn, in: state).map { NamedPolicy(name: policyArn, document: $0) }
@@ -124,8 +126,9 @@ extension IAMService {
                     xml.element("MatchedStatements") { xml in
                         for statement in result.decision.matchedStatements {
                             xml.element("member") { xml in
-                                xml.element("SourcePolicyId", statement.policyName)
-                                xml.element("SourcePolicyType", Self.sourceType(statement))
+                                let source = Self.source(statement)
+                                xml.element("SourcePolicyId", source.id)
+                                xml.element("SourcePolicyType", source.type)
                                 if let position = statementPositions[statement.policyName]?[safe: statement.index] {
                                     xml.element("StartPosition") { xml in
                                         xml.element("Line", String(position.start.line))
@@ -156,16 +159,19 @@ extension IAMService {
         }
     }
 
-    private static func sourceType(_ statement: MatchedStatement) -> String {
-        switch statement.source {
-        case .resource: "resource"
-        case .permissionsBoundary: "aws-managed"
-        default:
-            statement.policyName.hasPrefix("arn:aws:iam::aws:policy/")
-                ? "aws-managed"
-                : (statement.policyName.hasPrefix("arn:") && !statement.policyName.contains(" inline policy ")
-                    ? "managed" : (statement.policyName.hasPrefix("PolicyInputList") ? "IAM Policy" : "user"))
+    /// IAM's `SourcePolicyId` and `SourcePolicyType`: an inline policy by its name with the type of its entity
+    /// (`user`, `group`, `role`), a managed policy by ARN (`aws-managed` or `managed`), a given one as `IAM Policy`.
+    private static func source(_ statement: MatchedStatement) -> (id: String, type: String) {
+        let name = statement.policyName
+        if statement.source == .resource { return (name, "resource") }
+        if let range = name.range(of: " inline policy ") {
+            let entity = name[..<range.lowerBound]
+            let type = entity.contains(":group/") ? "group" : (entity.contains(":role/") ? "role" : "user")
+            return (String(name[range.upperBound...]), type)
         }
+        if name.hasPrefix("arn:aws:iam::aws:policy/") { return (name, "aws-managed") }
+        if name.hasPrefix("arn:") { return (name, "managed") }
+        return (name, "IAM Policy")
     }
 }
 
