@@ -42,7 +42,9 @@ extension IAMService {
 
     func listGroups(_ context: QueryContext) throws(QueryError) -> QueryResult {
         let account = context.principal.accountId
-        try context.authorize("iam:ListGroups", resource: Self.arn(account, "group", name: "*"))
+        try context.authorize(
+            "iam:ListGroups",
+            resource: Self.arn(account, "group", path: context.parameters["PathPrefix"] ?? "/", name: ""))
         let prefix = context.parameters["PathPrefix"] ?? "/"
         let groups = try read { state in
             state.account(account).groups.values.filter { $0.path.hasPrefix(prefix) }

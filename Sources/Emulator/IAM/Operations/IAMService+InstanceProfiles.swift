@@ -48,7 +48,9 @@ extension IAMService {
 
     func listInstanceProfiles(_ context: QueryContext) throws(QueryError) -> QueryResult {
         let account = context.principal.accountId
-        try context.authorize("iam:ListInstanceProfiles", resource: Self.arn(account, "instance-profile", name: "*"))
+        try context.authorize(
+            "iam:ListInstanceProfiles",
+            resource: Self.arn(account, "instance-profile", path: context.parameters["PathPrefix"] ?? "/", name: ""))
         let prefix = context.parameters["PathPrefix"] ?? "/"
         let profiles = try read { state in
             state.account(account).instanceProfiles.values.filter { $0.path.hasPrefix(prefix) }

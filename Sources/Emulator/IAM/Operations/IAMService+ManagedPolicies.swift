@@ -116,7 +116,9 @@ extension IAMService {
 
     func listPolicies(_ context: QueryContext) throws(QueryError) -> QueryResult {
         let account = context.principal.accountId
-        try context.authorize("iam:ListPolicies", resource: Self.arn(account, "policy", name: "*"))
+        try context.authorize(
+            "iam:ListPolicies",
+            resource: Self.arn(account, "policy", path: context.parameters["PathPrefix"] ?? "/", name: ""))
         let scope = context.parameters["Scope"] ?? "All"
         guard ["All", "AWS", "Local"].contains(scope) else {
             throw IAMValidation.violation(scope, "scope", "Member must satisfy enum value set: [All, AWS, Local]")

@@ -69,7 +69,9 @@ extension IAMService {
 
     func listRoles(_ context: QueryContext) throws(QueryError) -> QueryResult {
         let account = context.principal.accountId
-        try context.authorize("iam:ListRoles", resource: Self.arn(account, "role", name: "*"))
+        try context.authorize(
+            "iam:ListRoles",
+            resource: Self.arn(account, "role", path: context.parameters["PathPrefix"] ?? "/", name: ""))
         let prefix = context.parameters["PathPrefix"] ?? "/"
         let roles = try read { state in
             state.account(account).roles.values.filter { $0.path.hasPrefix(prefix) }

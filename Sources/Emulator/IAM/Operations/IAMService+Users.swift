@@ -66,7 +66,9 @@ extension IAMService {
 
     func listUsers(_ context: QueryContext) throws(QueryError) -> QueryResult {
         let account = context.principal.accountId
-        try context.authorize("iam:ListUsers", resource: Self.arn(account, "user", name: "*"))
+        try context.authorize(
+            "iam:ListUsers",
+            resource: Self.arn(account, "user", path: context.parameters["PathPrefix"] ?? "/", name: ""))
         let prefix = context.parameters["PathPrefix"] ?? "/"
         let users = try read { state in
             state.account(account).users.values.filter { $0.path.hasPrefix(prefix) }
