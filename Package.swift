@@ -31,7 +31,7 @@ let package = Package(
             path: "emulator",
             exclude: ["README.md"],
             sources: ["Swift"],
-            resources: [.copy("aws-managed-policies")]
+            resources: [.copy("aws-managed-policies"), .copy("databricks")]
         ),
         // The emulator: one loopback port for every service.
         .target(

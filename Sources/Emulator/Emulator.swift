@@ -25,6 +25,7 @@ public final class Emulator: Sendable {
 
     let services: EmulatorServices
     private let server: HTTPServer
+    private let ticker: Task<Void, Never>
 
     private init(
         configuration: EmulatorConfiguration, endpoint: URL, clock: EmulatorClock, credentials: CredentialStore,
@@ -36,6 +37,13 @@ public final class Emulator: Sendable {
         self.credentials = credentials
         self.services = services
         self.server = server
+        // Lifecycles that nobody polls (log delivery, auto-termination) move on without a request.
+        ticker = Task { [services] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 500_000_000)
+                services.databricks.account.settle()
+            }
+        }
     }
 
     /// Starts an emulator.
@@ -68,6 +76,7 @@ public final class Emulator: Sendable {
 
     /// Stops serving, flushes persisted state and releases the port.
     public func shutdown() async {
+        ticker.cancel()
         await server.shutdown()
         services.sync()
     }

@@ -23,6 +23,8 @@ public struct EmulatorConfiguration: Sendable {
     /// Whether IAM policies are enforced on every request (`--iam off` turns it off): when `false`, every
     /// authenticated request is allowed.
     public var enforcesIAM: Bool = true
+    /// The emulated Databricks account: ids, bootstrap credentials and lifecycle timings.
+    public var databricks = DatabricksConfiguration()
     /// Limits of the HTTP front end.
     public var limits = HTTPLimits()
     /// Where the emulator logs (debug and trace only; it never logs secrets).

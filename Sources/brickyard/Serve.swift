@@ -14,10 +14,15 @@ enum IAMMode: String, ExpressibleByArgument, CaseIterable {
     case on, off
 }
 
+/// How long Databricks lifecycles take on the emulator's clock.
+enum DatabricksTimingsMode: String, ExpressibleByArgument, CaseIterable {
+    case fast, realistic
+}
+
 /// `brickyard serve`: the emulator on one port until SIGINT or SIGTERM.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the emulator (S3, IAM and STS today; Kinesis and Databricks as they arrive) on one port."
+        abstract: "Run the emulator (S3, IAM, STS and the Databricks account and workspace APIs) on one port."
     )
 
     @Option(help: "The address to bind. Loopback unless you mean otherwise.")
@@ -38,6 +43,16 @@ struct Serve: AsyncParsableCommand {
             valueName: "on|off"))
     var iam: IAMMode = .on
 
+    @Option(
+        help: ArgumentHelp(
+            "Databricks lifecycles: 'fast' (seconds, the default) or 'realistic' (a workspace takes 10 minutes, a "
+                + "cluster 5), on the emulator's clock.",
+            valueName: "fast|realistic"))
+    var databricksTimings: DatabricksTimingsMode = .fast
+
+    @Option(help: "The Databricks account id (a UUID; also the external id cross-account roles must require).")
+    var databricksAccountId: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -47,6 +62,13 @@ struct Serve: AsyncParsableCommand {
         configuration.region = region
         configuration.stateDirectory = stateDir
         configuration.enforcesIAM = iam == .on
+        configuration.databricks.timings = databricksTimings == .realistic ? .realistic : .fast
+        if let databricksAccountId {
+            guard UUID(uuidString: databricksAccountId) != nil else {
+                throw ValidationError("--databricks-account-id must be a UUID")
+            }
+            configuration.databricks.accountId = databricksAccountId.lowercased()
+        }
         let level = logLevel
         configuration.logger = Logger(label: "brickyard") { label in
             var handler = StreamLogHandler.standardError(label: label)

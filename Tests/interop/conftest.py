@@ -47,6 +47,7 @@ SECTIONS = {
     "iam": "IAM users, roles, policies, instance profiles and simulation",
     "sts": "STS: caller identity, AssumeRole with trust policies and external ids, temporary credentials",
     "concurrency": "many clients at once",
+    "databricks": "databricks-sdk: account provisioning validated against the emulated AWS, workspace APIs",
     "listing": "ListObjects V1 and V2",
     "multipart": "multipart uploads and the transfer manager",
     "objects": "object operations",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.error
 import urllib.request
 
 import boto3
@@ -80,3 +81,35 @@ def test_bad_rules_are_refused(endpoint):
     with pytest.raises(urllib.error.HTTPError) as error:
         admin(endpoint, "POST", body={"service": "s3"})
     assert error.value.code == 400
+
+
+def test_databricks_sdk_retries_through_429_and_503_on_the_account_api(endpoint):
+    from databricks_setup import account_client
+
+    account = account_client(endpoint)
+    account.credentials.list()  # authenticate first, so that only the API call meets the faults
+    throttled = admin(endpoint, "POST", body={"service": "databricks", "path": "/api/2.0/accounts/*/credentials",
+                                              "count": 1, "error": {"status": 429, "code": "REQUEST_LIMIT_EXCEEDED",
+                                                                    "retryAfter": 1}})
+    unavailable = admin(endpoint, "POST", body={"service": "databricks", "operation": "GET credentials", "count": 1,
+                                                "error": {"status": 503, "code": "TEMPORARILY_UNAVAILABLE",
+                                                          "retryAfter": 1}})
+    assert isinstance(account.credentials.list(), list)
+    hits = {rule["id"]: rule["hits"] for rule in admin(endpoint, "GET")["faults"]}
+    assert hits[throttled["id"]] == 1 and hits[unavailable["id"]] == 1
+
+
+def test_databricks_faults_answer_in_databricks_json(endpoint):
+    admin(endpoint, "POST", body={"service": "databricks", "path": "/api/2.0/accounts/*/networks",
+                                  "error": {"status": 400, "code": "INVALID_STATE", "message": "injected"}})
+    from databricks_setup import info
+    token = info(endpoint)["token"]
+    account_id = info(endpoint)["accountId"]
+    request = urllib.request.Request(f"{endpoint}/api/2.0/accounts/{account_id}/networks",
+                                     headers={"Authorization": f"Bearer {token}"})
+    try:
+        urllib.request.urlopen(request, timeout=10)
+        pytest.fail("the fault was not injected")
+    except urllib.error.HTTPError as error:
+        assert error.code == 400
+        assert json.loads(error.read()) == {"error_code": "INVALID_STATE", "message": "injected"}

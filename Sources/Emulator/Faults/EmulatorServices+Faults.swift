@@ -25,6 +25,8 @@ extension EmulatorServices {
             return (service, items?.first { $0.name == "Action" }?.value)
         case .json(let service, let target):
             return (service, target.split(separator: ".").last.map(String.init))
+        case .databricks:
+            return ("databricks", DatabricksService.operationName(request))
         }
     }
 
@@ -54,6 +56,9 @@ extension EmulatorServices {
             response = EmulatorResponse(
                 status: status, headers: ["Content-Type": "text/xml", "x-amzn-RequestId": requestId],
                 body: ByteBuffer(string: xml))
+        case .databricks:
+            response = DatabricksError(error.code, status, error.message).response(
+                requestId: UUID().uuidString.lowercased())
         case .json:
             let body = try? JSONSerialization.data(withJSONObject: ["__type": error.code, "message": error.message])
             response = EmulatorResponse(

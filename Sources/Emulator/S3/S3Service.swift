@@ -68,6 +68,34 @@ final class S3Service: Sendable {
             authenticated = RequestAuthenticator.Authenticated(caller: .anonymous(region: configuration.region))
         case .failure(let failure): return render(S3Error(failure), resource, requestId)
         }
+        return serve(
+            request, address: address, caller: authenticated.caller, trailers: authenticated.trailers,
+            requestId: requestId)
+    }
+
+    /// Answers a request on behalf of an in-process service (Databricks writing log files, checking a root bucket)
+    /// whose credential the emulator itself holds: no signature to verify, but authorized like any other caller.
+    /// - Parameters:
+    ///   - request: The request (path-style).
+    ///   - credential: Who acts.
+    /// - Returns: S3's answer.
+    func handle(_ request: EmulatorRequest, as credential: AWSCredential) -> EmulatorResponse {
+        let requestId = S3RequestID.make()
+        guard let decodedPath = request.decodedPath, request.queryItems != nil else {
+            return render(
+                S3Error("InvalidURI", .badRequest, "Couldn't parse the specified URI."), String(request.rawPath),
+                requestId)
+        }
+        let address = S3Addressing(host: nil, decodedPath: decodedPath, suffixes: [])
+        let caller = AWSCaller(credential: credential, region: configuration.region, signature: .sigV4Header)
+        return serve(request, address: address, caller: caller, trailers: [], requestId: requestId)
+    }
+
+    private func serve(
+        _ request: EmulatorRequest, address: S3Addressing, caller: AWSCaller,
+        trailers: [(name: String, value: String)], requestId: String
+    ) -> EmulatorResponse {
+        let resource = String(request.rawPath)
         let streaming = request.header("x-amz-content-sha256")?.hasPrefix("STREAMING-") ?? false
         if let encoding = request.header("transfer-encoding"), encoding.lowercased().contains("chunked"),
             request.method == .PUT, !streaming
@@ -83,7 +111,7 @@ final class S3Service: Sendable {
         }
         let context = Context(
             request: request, operation: operation, bucket: address.bucket ?? "", key: address.key ?? "",
-            caller: authenticated.caller, trailers: authenticated.trailers, requestId: requestId, now: clock.now())
+            caller: caller, trailers: trailers, requestId: requestId, now: clock.now())
         do {
             try authorize(context)
             var response = try perform(context)

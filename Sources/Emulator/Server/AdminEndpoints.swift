@@ -17,7 +17,7 @@ struct AdminEndpoints {
         case (.GET, "health"), (.HEAD, "health"):
             return json([
                 "status": "ok", "version": Self.version,
-                "services": ["s3": "running", "iam": "running", "sts": "running"],
+                "services": ["s3": "running", "iam": "running", "sts": "running", "databricks": "running"],
             ])
         case (.GET, "info"):
             return json(info())
@@ -36,6 +36,7 @@ struct AdminEndpoints {
                 return json(["error": "expected {\"seconds\": N} with N >= 0"], status: .badRequest)
             }
             services.clock.advance(by: seconds)
+            services.databricks.account.settle()
             return json(clock())
         case (_, "faults"):
             return faults(request, id: nil)
@@ -61,10 +62,32 @@ struct AdminEndpoints {
                 "accessKeyId": configuration.accessKeyId,
                 "secretAccessKey": configuration.secretAccessKey,
             ],
-            "services": ["s3", "iam", "sts"],
+            "services": ["s3", "iam", "sts", "databricks"],
+            "databricks": databricksInfo(),
             "iam": ["enforcement": configuration.enforcesIAM ? "on" : "off"],
             "persistence": configuration.stateDirectory == nil ? "memory" : "directory",
             "stateDirectory": configuration.stateDirectory ?? NSNull(),
+        ]
+    }
+
+    /// The Databricks account and its bootstrap credentials, and the workspaces that are running.
+    private func databricksInfo() -> [String: Any] {
+        let databricks = services.configuration.databricks
+        let account = services.databricks.account
+        account.settle()
+        return [
+            "accountHost": services.endpoint?.absoluteString ?? "",
+            "accountId": databricks.accountId,
+            "clientId": databricks.clientId,
+            "clientSecret": databricks.clientSecret,
+            "token": databricks.token,
+            "awsAccountId": databricks.awsAccountId,
+            "workspaces": account.runningWorkspaces.map { workspace -> [String: Any] in
+                [
+                    "workspaceId": workspace.id, "name": workspace.name, "url": workspace.url,
+                    "deploymentName": workspace.deploymentName,
+                ]
+            },
         ]
     }
 

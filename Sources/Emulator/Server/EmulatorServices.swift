@@ -16,6 +16,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
     let sts: STSService
     let s3: S3Service
     let query: QueryEndpoint
+    let databricks: DatabricksService
     let faults = FaultInjector()
     private let endpointBox = NIOLockedValueBox<URL?>(nil)
     private let startedAt = Date()
@@ -42,6 +43,13 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
                 region: configuration.region, virtualHostSuffixes: configuration.virtualHostSuffixes),
             journalPath: journal("s3"), authenticator: authenticator, authorizer: authorizer, clock: clock,
             logger: configuration.logger)
+        let validator = AWSSideValidator(
+            iam: iam, sts: sts, s3: s3, authorizer: authorizer, clock: clock, configuration: configuration.databricks)
+        let box = endpointBox
+        databricks = DatabricksService(
+            configuration: configuration.databricks, validator: validator, clock: clock,
+            customerAWSAccountId: configuration.accountId, logger: configuration.logger,
+            endpoint: { box.withLockedValue { $0?.absoluteString ?? "" } })
     }
 
     var endpoint: URL? { endpointBox.withLockedValue { $0 } }
@@ -61,6 +69,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         credentials.reset()
         try iam.reset()
         try sts.reset()
+        databricks.reset()
         faults.removeAll()
     }
 
@@ -70,9 +79,12 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         if request.rawPath.hasPrefix(AdminEndpoints.pathPrefix) {
             return AdminEndpoints(services: self).respond(to: request)
         }
-        let detected = ServiceDetector.detect(request)
+        let detected: DetectedService =
+            DatabricksService.claims(request) ? .databricks : ServiceDetector.detect(request)
         if let injected = await injectFault(request, detected) { return injected }
         switch detected {
+        case .databricks:
+            return databricks.handle(request)
         case .s3:
             return s3.handle(request)
         case .query("iam"):

@@ -8,6 +8,8 @@ enum DetectedService: Equatable {
     case query(String)
     /// A JSON-protocol service (Kinesis), by signing name, with its `X-Amz-Target`.
     case json(String, target: String)
+    /// The Databricks account or workspace REST APIs (unsigned for AWS, on a Databricks path or host).
+    case databricks
 }
 
 /// Tells services apart on one port the way AWS front ends do: by the signature's credential scope, the

@@ -1,0 +1,151 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A client of one Databricks host (the account host or a workspace's), over URLSession: JSON in and out, bearer
+/// authentication (a token, or OAuth M2M discovered the way the SDKs discover it), and the SDKs' retries of 429 and
+/// 503 honouring `Retry-After`.
+///
+/// ```swift
+/// let account = DatabricksClient(host: endpoint, authentication: .oauth(clientId: id, clientSecret: secret))
+/// let workspaces = try await account.json("GET", "/api/2.0/accounts/\(accountId)/workspaces")
+/// ```
+public struct DatabricksClient: Sendable {
+    /// The host's base URL (a workspace URL may carry a path).
+    public let host: URL
+    /// How requests are authenticated.
+    public let authentication: DatabricksAuthentication
+    /// How many times 429 and 503 answers are retried.
+    public var maxRetries: Int = 5
+    private let tokens = OAuthTokenCache()
+
+    /// Creates a client.
+    public init(host: URL, authentication: DatabricksAuthentication) {
+        self.host = host
+        self.authentication = authentication
+    }
+
+    /// An answer: status, headers and body.
+    public struct Response: Sendable {
+        /// The HTTP status.
+        public var status: Int
+        /// The headers, names lowercased.
+        public var headers: [String: String]
+        /// The body.
+        public var body: Data
+
+        /// The body as a JSON object, when it is one.
+        public var object: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+
+        /// The body as a JSON array, when it is one.
+        public var array: [Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [Any] }
+    }
+
+    // MARK: - Requests
+
+    /// Sends a request and returns whatever the host answers (errors included).
+    /// - Parameters:
+    ///   - method: `GET`, `POST`, ...
+    ///   - path: The API path (`/api/2.1/clusters/get`), appended to the host's URL.
+    ///   - query: Query parameters.
+    ///   - body: A JSON body.
+    /// - Throws: Transport errors, and OAuth failures.
+    public func send(
+        _ method: String, _ path: String, query: [String: String] = [:], body: [String: Any]? = nil
+    ) async throws -> Response {
+        var attempt = 0
+        while true {
+            var components = URLComponents(url: host.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+            if !query.isEmpty {
+                components.queryItems = query.sorted { $0.key < $1.key }.map {
+                    URLQueryItem(name: $0.key, value: $0.value)
+                }
+            }
+            var request = URLRequest(url: components.url!)
+            request.httpMethod = method
+            if let body {
+                request.httpBody = try JSONSerialization.data(withJSONObject: body)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
+            request.setValue("Bearer \(try await bearerToken())", forHTTPHeaderField: "Authorization")
+            let response = try await Self.perform(request)
+            if [429, 503].contains(response.status), attempt < maxRetries {
+                attempt += 1
+                let wait = Double(response.headers["retry-after"] ?? "") ?? 1
+                try await Task.sleep(nanoseconds: UInt64(min(wait, 30) * 1_000_000_000))
+                continue
+            }
+            return response
+        }
+    }
+
+    /// Sends a request and returns the JSON object of a successful answer.
+    /// - Throws: ``DatabricksAPIError`` for an error answer.
+    @discardableResult
+    public func json(
+        _ method: String, _ path: String, query: [String: String] = [:], body: [String: Any]? = nil
+    ) async throws -> [String: Any] {
+        let response = try await send(method, path, query: query, body: body)
+        try Self.check(response)
+        return response.object ?? [:]
+    }
+
+    /// Sends a request whose successful answer is a JSON array (the account API's lists).
+    /// - Throws: ``DatabricksAPIError`` for an error answer.
+    public func list(_ path: String, query: [String: String] = [:]) async throws -> [[String: Any]] {
+        let response = try await send("GET", path, query: query)
+        try Self.check(response)
+        return (response.array ?? []).compactMap { $0 as? [String: Any] }
+    }
+
+    static func check(_ response: Response) throws {
+        guard response.status >= 300 else { return }
+        let object = response.object ?? [:]
+        let code = object["error_code"] as? String ?? object["error"] as? String ?? String(response.status)
+        let message =
+            object["message"] as? String ?? object["detail"] as? String ?? object["error_description"] as? String
+            ?? String(decoding: response.body, as: UTF8.self)
+        throw DatabricksAPIError(status: response.status, code: code, message: message)
+    }
+
+    static func perform(_ request: URLRequest) async throws -> Response {
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return Response(status: http.statusCode, headers: headers, body: data)
+    }
+
+    // MARK: - Authentication
+
+    private func bearerToken() async throws -> String {
+        switch authentication {
+        case .token(let token):
+            return token
+        case .oauth(let clientId, let clientSecret):
+            if let cached = await tokens.valid() { return cached }
+            let token = try await OAuthClientCredentials(host: host, clientId: clientId, clientSecret: clientSecret)
+                .fetch()
+            await tokens.store(token.value, expiresIn: token.expiresIn)
+            return token.value
+        }
+    }
+}
+
+/// The OAuth token of a client, until shortly before it expires.
+actor OAuthTokenCache {
+    private var token: (value: String, expiry: Date)?
+
+    func valid() -> String? {
+        guard let token, token.expiry > Date() else { return nil }
+        return token.value
+    }
+
+    func store(_ value: String, expiresIn: TimeInterval) {
+        token = (value, Date().addingTimeInterval(max(0, expiresIn - 60)))
+    }
+}

@@ -1,0 +1,173 @@
+import CloudClients
+import Emulator
+import Foundation
+import Testing
+
+/// A workspace's APIs over the wire, with lifecycles stepped on the emulator's clock.
+@Suite struct DatabricksWorkspaceTests {
+    @Test func clusterLifecycleFollowsTheClock() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let workspace = harness.workspace(try await harness.runningWorkspace().url)
+            let timings = emulator.configuration.databricks.timings
+            let created = try await workspace.json(
+                "POST", "/api/2.1/clusters/create",
+                body: [
+                    "cluster_name": "c", "spark_version": "15.4.x-scala2.12", "node_type_id": "i3.xlarge",
+                    "num_workers": 2,
+                ])
+            let id = try #require(created["cluster_id"] as? String)
+            func state() async throws -> String? {
+                try await workspace.json("GET", "/api/2.1/clusters/get", query: ["cluster_id": id])["state"] as? String
+            }
+            #expect(try await state() == "PENDING")
+            emulator.clock.advance(by: timings.clusterStart)
+            #expect(try await state() == "RUNNING")
+            try await workspace.json("POST", "/api/2.1/clusters/resize", body: ["cluster_id": id, "num_workers": 4])
+            #expect(try await state() == "RESIZING")
+            emulator.clock.advance(by: timings.clusterStart)
+            #expect(try await state() == "RUNNING")
+            try await workspace.json("POST", "/api/2.0/clusters/delete", body: ["cluster_id": id])
+            #expect(try await state() == "TERMINATING")
+            emulator.clock.advance(by: timings.clusterTermination)
+            #expect(try await state() == "TERMINATED")
+            let events = try await workspace.json("POST", "/api/2.1/clusters/events", body: ["cluster_id": id])
+            #expect((events["events"] as? [Any])?.count ?? 0 >= 5)
+            let missing = await databricksError {
+                try await workspace.json("GET", "/api/2.1/clusters/get", query: ["cluster_id": "nope"])
+            }
+            #expect(missing?.code == "INVALID_PARAMETER_VALUE")
+            #expect(missing?.message == "Cluster nope does not exist")
+            let badVersion = await databricksError {
+                try await workspace.json(
+                    "POST", "/api/2.1/clusters/create",
+                    body: ["spark_version": "1.0.x", "node_type_id": "i3.xlarge", "num_workers": 1])
+            }
+            #expect(badVersion?.code == "INVALID_PARAMETER_VALUE")
+        }
+    }
+
+    @Test func instanceProfileDryRunNeedsPassRole() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let (_, url, side) = try await harness.runningWorkspace()
+            let workspace = harness.workspace(url)
+            let trust =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+            let roleArn = try await harness.identities.role("data-role", trust: trust)
+            let iam = harness.identities.iam()
+            let profile = try await iam.call("CreateInstanceProfile", [("InstanceProfileName", "data-profile")])
+            let profileArn = try #require(profile.child("InstanceProfile")?.text(of: "Arn"))
+            _ = try await iam.call(
+                "AddRoleToInstanceProfile", [("InstanceProfileName", "data-profile"), ("RoleName", "data-role")])
+            let refused = await databricksError {
+                try await workspace.json(
+                    "POST", "/api/2.0/instance-profiles/add", body: ["instance_profile_arn": profileArn])
+            }
+            #expect(refused?.code == "DRY_RUN_FAILED")
+            #expect(refused?.message.hasPrefix("Verification of the instance profile failed. AWS error:") == true)
+            let pass =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"\#(roleArn)"}]}"#
+            _ = try await iam.call(
+                "PutRolePolicy", [("RoleName", side.roleName), ("PolicyName", "pass"), ("PolicyDocument", pass)])
+            try await workspace.json(
+                "POST", "/api/2.0/instance-profiles/add", body: ["instance_profile_arn": profileArn])
+            let listed = try await workspace.json("GET", "/api/2.0/instance-profiles/list")
+            #expect(
+                (listed["instance_profiles"] as? [[String: Any]])?.first?["instance_profile_arn"] as? String
+                    == profileArn)
+            let skipped = try await workspace.send(
+                "POST", "/api/2.0/instance-profiles/add",
+                body: [
+                    "instance_profile_arn": "arn:aws:iam::000000000000:instance-profile/none", "skip_validation": true,
+                ])
+            #expect(skipped.status == 200)
+        }
+    }
+
+    @Test func jobsRunNotebooksToSuccessOrFailure() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let workspace = harness.workspace(try await harness.runningWorkspace().url)
+            let timings = emulator.configuration.databricks.timings
+            for (name, source) in [("ok", "dbutils.notebook.exit(\"42\")"), ("bad", "raise RuntimeError(\"boom\")")] {
+                try await workspace.json(
+                    "POST", "/api/2.0/workspace/import",
+                    body: [
+                        "path": "/Shared/\(name)", "format": "SOURCE", "language": "PYTHON",
+                        "content": Data(source.utf8).base64EncodedString(),
+                    ])
+            }
+            let job = try await workspace.json(
+                "POST", "/api/2.2/jobs/create",
+                body: [
+                    "name": "nightly",
+                    "tasks": [["task_key": "main", "notebook_task": ["notebook_path": "/Shared/ok"]]],
+                ])
+            let jobId = try #require(job["job_id"] as? NSNumber)
+            let run = try await workspace.json("POST", "/api/2.2/jobs/run-now", body: ["job_id": jobId])
+            let runId = try #require(run["run_id"] as? NSNumber)
+            func lifeCycle(_ id: NSNumber) async throws -> [String: Any] {
+                let run = try await workspace.json("GET", "/api/2.2/jobs/runs/get", query: ["run_id": "\(id)"])
+                return run["state"] as? [String: Any] ?? [:]
+            }
+            #expect(try await lifeCycle(runId)["life_cycle_state"] as? String == "PENDING")
+            emulator.clock.advance(by: timings.runStart)
+            #expect(try await lifeCycle(runId)["life_cycle_state"] as? String == "RUNNING")
+            emulator.clock.advance(by: timings.runDuration)
+            #expect(try await lifeCycle(runId)["result_state"] as? String == "SUCCESS")
+            let output = try await workspace.json("GET", "/api/2.2/jobs/runs/get-output", query: ["run_id": "\(runId)"])
+            #expect((output["notebook_output"] as? [String: Any])?["result"] as? String == "42")
+
+            let submitted = try await workspace.json(
+                "POST", "/api/2.1/jobs/runs/submit",
+                body: [
+                    "run_name": "once",
+                    "tasks": [["task_key": "t", "notebook_task": ["notebook_path": "/Shared/bad"]]],
+                ])
+            let failedId = try #require(submitted["run_id"] as? NSNumber)
+            emulator.clock.advance(by: timings.runStart + timings.runDuration)
+            #expect(try await lifeCycle(failedId)["result_state"] as? String == "FAILED")
+            let failedOutput = try await workspace.json(
+                "GET", "/api/2.1/jobs/runs/get-output", query: ["run_id": "\(failedId)"])
+            #expect((failedOutput["error"] as? String)?.contains("boom") == true)
+            let missing = await databricksError {
+                try await workspace.json("GET", "/api/2.2/jobs/get", query: ["job_id": "1"])
+            }
+            #expect(missing?.code == "INVALID_PARAMETER_VALUE")
+        }
+    }
+
+    @Test func secretsObjectsAndDBFS() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let workspace = harness.workspace(try await harness.runningWorkspace().url)
+            try await workspace.json("POST", "/api/2.0/secrets/scopes/create", body: ["scope": "s"])
+            try await workspace.json(
+                "POST", "/api/2.0/secrets/put", body: ["scope": "s", "key": "k", "string_value": "v"])
+            let listed = try await workspace.send("GET", "/api/2.0/secrets/list", query: ["scope": "s"])
+            #expect(!String(decoding: listed.body, as: UTF8.self).contains("\"v\""))
+            let secret = try await workspace.json("GET", "/api/2.0/secrets/get", query: ["scope": "s", "key": "k"])
+            #expect(secret["value"] as? String == Data("v".utf8).base64EncodedString())
+
+            let missingParent = await databricksError {
+                try await workspace.json(
+                    "POST", "/api/2.0/workspace/import",
+                    body: ["path": "/nowhere/x", "format": "SOURCE", "language": "SQL", "content": ""])
+            }
+            #expect(missingParent?.code == "RESOURCE_DOES_NOT_EXIST")
+
+            try await workspace.json(
+                "POST", "/api/2.0/dbfs/put",
+                body: ["path": "dbfs:/tmp/a.txt", "contents": Data("hello".utf8).base64EncodedString()])
+            let read = try await workspace.json("GET", "/api/2.0/dbfs/read", query: ["path": "/tmp/a.txt"])
+            #expect(read["data"] as? String == Data("hello".utf8).base64EncodedString())
+            let again = await databricksError {
+                try await workspace.json("POST", "/api/2.0/dbfs/put", body: ["path": "/tmp/a.txt", "contents": ""])
+            }
+            #expect(again?.code == "RESOURCE_ALREADY_EXISTS")
+            let unknown = await databricksError { try await workspace.json("GET", "/api/2.0/nothing/here") }
+            #expect(unknown?.code == "ENDPOINT_NOT_FOUND")
+        }
+    }
+}
