@@ -16,11 +16,14 @@ final class DatabricksService: Sendable {
     let clock: EmulatorClock
     let configuration: DatabricksConfiguration
     let logger: Logger
+    /// Where the state is kept across restarts; `nil` keeps it in memory.
+    let store: DatabricksStore?
 
     init(
         configuration: DatabricksConfiguration, validator: AWSSideValidator, clock: EmulatorClock,
-        customerAWSAccountId: String, logger: Logger, endpoint: @escaping @Sendable () -> String
-    ) {
+        customerAWSAccountId: String, statePath: String?, logger: Logger,
+        endpoint: @escaping @Sendable () -> String
+    ) throws {
         self.configuration = configuration
         self.clock = clock
         self.logger = logger
@@ -28,11 +31,14 @@ final class DatabricksService: Sendable {
         account = DatabricksAccount(
             configuration: configuration, validator: validator, clock: clock, tokens: tokens,
             customerAWSAccountId: customerAWSAccountId, logger: logger, endpoint: endpoint)
+        store = statePath.map(DatabricksStore.init(path:))
+        if let saved = try store?.load() { restore(saved) }
     }
 
     func reset() {
         account.validator.reset()
         account.reset()
+        store?.remove()
     }
 
     // MARK: - Detection
@@ -97,7 +103,9 @@ final class DatabricksService: Sendable {
                 }
                 let caller = try authenticate(request, scope: .account)
                 let call = try DatabricksCall(request: request, path: path, caller: caller, now: clock.now())
-                return try account.handle(call).response(requestId: requestId)
+                let reply = try account.handle(call)
+                if request.method != .GET { try persist() }
+                return reply.response(requestId: requestId)
             case .workspace(let name):
                 guard let workspace = account.host(deploymentName: name) else {
                     throw DatabricksError(
@@ -111,7 +119,9 @@ final class DatabricksService: Sendable {
                 }
                 let caller = try authenticate(request, scope: .workspace(workspace.id))
                 let call = try DatabricksCall(request: request, path: path, caller: caller, now: clock.now())
-                var response = try workspace.handle(call).response(requestId: requestId)
+                let reply = try workspace.handle(call)
+                if request.method != .GET { try persist() }
+                var response = reply.response(requestId: requestId)
                 response.headers.replaceOrAdd(name: "X-Databricks-Org-Id", value: String(workspace.id))
                 return response
             }

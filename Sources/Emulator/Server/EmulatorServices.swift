@@ -46,9 +46,11 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         let validator = AWSSideValidator(
             iam: iam, sts: sts, s3: s3, authorizer: authorizer, clock: clock, configuration: configuration.databricks)
         let box = endpointBox
-        databricks = DatabricksService(
+        databricks = try DatabricksService(
             configuration: configuration.databricks, validator: validator, clock: clock,
-            customerAWSAccountId: configuration.accountId, logger: configuration.logger,
+            customerAWSAccountId: configuration.accountId,
+            statePath: configuration.stateDirectory.map { ($0 as NSString).appendingPathComponent("databricks.json") },
+            logger: configuration.logger,
             endpoint: { box.withLockedValue { $0?.absoluteString ?? "" } })
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything of one Databricks account: its configurations, its workspaces and their assignments.
-struct AccountState: Sendable {
+struct AccountState: Sendable, Codable {
     var credentials = DatabricksTable<JSONObject>()
     var storageConfigurations = DatabricksTable<JSONObject>()
     var networks = DatabricksTable<JSONObject>()
@@ -20,7 +20,7 @@ struct AccountState: Sendable {
 }
 
 /// A workspace and where it is in its lifecycle.
-struct WorkspaceRecord: Sendable {
+struct WorkspaceRecord: Sendable, Codable {
     /// What GET answers.
     var document: JSONObject
     /// When PROVISIONING ends (RUNNING or FAILED).
@@ -34,7 +34,7 @@ struct WorkspaceRecord: Sendable {
 }
 
 /// A log delivery configuration and when it next delivers.
-struct LogDeliveryRecord: Sendable {
+struct LogDeliveryRecord: Sendable, Codable {
     var document: JSONObject
     var nextDelivery: Date
     /// The audit events and usage already delivered up to this time.

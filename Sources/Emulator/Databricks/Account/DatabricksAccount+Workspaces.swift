@@ -45,7 +45,6 @@ extension DatabricksAccount {
         document["creation_time"] = .millis(call.now)
         document["workspace_status"] = "PROVISIONING"
         document["workspace_status_message"] = "Workspace resources are being set up."
-        document["workspace_url"] = .string(workspaceURL(deploymentName: deployment))
         let record = WorkspaceRecord(
             document: document, readyAt: call.now.addingTimeInterval(configuration.timings.workspaceProvisioning))
         state.withLockedValue { state in
@@ -55,7 +54,16 @@ extension DatabricksAccount {
                 state.networks[network] = object
             }
         }
-        return .object(document)
+        return .object(presented(document))
+    }
+
+    /// A workspace as the API answers it: with its URL on this emulator's current address.
+    func presented(_ document: JSONObject) -> JSONObject {
+        var document = document
+        if let deployment = document["deployment_name"]?.string {
+            document["workspace_url"] = .string(workspaceURL(deploymentName: deployment))
+        }
+        return document
     }
 
     /// Every referenced configuration must exist.
@@ -130,7 +138,7 @@ extension DatabricksAccount {
 
     func listWorkspaces() -> [JSONValue] {
         state.withLockedValue { state in
-            state.workspaces.values.filter { $0.deletedAt == nil }.map { .object($0.document) }
+            state.workspaces.values.filter { $0.deletedAt == nil }.map { .object(presented($0.document)) }
         }
     }
 
@@ -138,7 +146,7 @@ extension DatabricksAccount {
         guard let record = state.withLockedValue({ $0.workspaces[id] }) else {
             throw .notFound("Workspace \(id) does not exist.")
         }
-        return record.document
+        return presented(record.document)
     }
 
     // MARK: - Update
@@ -175,7 +183,7 @@ extension DatabricksAccount {
         record.readyAt = call.now.addingTimeInterval(configuration.timings.workspaceProvisioning)
         let updated = record
         state.withLockedValue { $0.workspaces[id] = updated }
-        return .object(document)
+        return .object(presented(document))
     }
 
     // MARK: - Delete

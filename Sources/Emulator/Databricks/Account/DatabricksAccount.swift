@@ -50,7 +50,7 @@ final class DatabricksAccount: Sendable {
             displayName: "brickyard-account-admin", isAccountAdmin: true, tokenId: "bootstrap")
     }
 
-    private func bootstrap() {
+    func bootstrap() {
         _ = try? scim.create(
             .servicePrincipals,
             [

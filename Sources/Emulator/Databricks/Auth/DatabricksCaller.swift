@@ -1,6 +1,6 @@
 /// Who makes a Databricks call: the principal behind the token, and where the token is valid.
-struct DatabricksCaller: Sendable, Equatable {
-    enum Kind: String, Sendable {
+struct DatabricksCaller: Sendable, Equatable, Codable {
+    enum Kind: String, Sendable, Codable {
         case user
         case servicePrincipal
     }

@@ -33,7 +33,9 @@ extension DatabricksService {
                 "code_challenge_methods_supported": ["S256"],
             ])
         case (.POST, "\(oidcPath)/v1/token"):
-            return token(request, scope: workspace.map { .workspace($0.id) } ?? .account, workspace: workspace)
+            let reply = token(request, scope: workspace.map { .workspace($0.id) } ?? .account, workspace: workspace)
+            if reply.status == .ok { try persist() }
+            return reply
         case (_, "\(oidcPath)/v1/token"), (_, "/.well-known/databricks-config"):
             throw DatabricksError(
                 "METHOD_NOT_ALLOWED", .methodNotAllowed, "Method \(request.method.rawValue) is not allowed.")

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A bearer token the emulator issued: a personal access token or an OAuth access token.
-struct DatabricksToken: Sendable {
+struct DatabricksToken: Sendable, Codable {
     /// Where a token is accepted.
-    enum Scope: Sendable, Equatable {
+    enum Scope: Sendable, Equatable, Codable {
         /// The account host and every workspace of the account (the bootstrap token).
         case everywhere
         /// The account host only (an OAuth token from the account's token endpoint).
@@ -12,7 +12,7 @@ struct DatabricksToken: Sendable {
         case workspace(Int64)
     }
 
-    enum Kind: String, Sendable {
+    enum Kind: String, Sendable, Codable {
         case personalAccessToken
         case oauth
     }

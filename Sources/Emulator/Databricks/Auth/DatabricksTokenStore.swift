@@ -5,23 +5,23 @@ import NIOConcurrencyHelpers
 /// The bearer tokens of one emulator, by value. Values are kept only as SHA-256 digests, so a dump of the state
 /// (or a log) never holds a usable token.
 final class DatabricksTokenStore: Sendable {
-    private let tokens = NIOLockedValueBox<[String: DatabricksToken]>([:])
+    let tokensBox = NIOLockedValueBox<[String: DatabricksToken]>([:])
 
     /// Registers a token under its value.
     func insert(_ token: DatabricksToken, value: String) {
-        tokens.withLockedValue { $0[Self.digest(value)] = token }
+        tokensBox.withLockedValue { $0[Self.digest(value)] = token }
     }
 
     /// The token a value names, if any (expired ones included; the caller judges validity).
     func token(value: String) -> DatabricksToken? {
-        tokens.withLockedValue { $0[Self.digest(value)] }
+        tokensBox.withLockedValue { $0[Self.digest(value)] }
     }
 
     /// Removes tokens by id.
     /// - Returns: Whether one was removed.
     @discardableResult
     func remove(id: String) -> Bool {
-        tokens.withLockedValue { tokens in
+        tokensBox.withLockedValue { tokens in
             let before = tokens.count
             tokens = tokens.filter { $0.value.id != id }
             return tokens.count != before
@@ -30,12 +30,12 @@ final class DatabricksTokenStore: Sendable {
 
     /// Removes every token of a scope (a deleted workspace's).
     func removeAll(scope: DatabricksToken.Scope) {
-        tokens.withLockedValue { tokens in tokens = tokens.filter { $0.value.scope != scope } }
+        tokensBox.withLockedValue { tokens in tokens = tokens.filter { $0.value.scope != scope } }
     }
 
     /// The personal access tokens of a scope, oldest first.
     func personalAccessTokens(scope: DatabricksToken.Scope) -> [DatabricksToken] {
-        tokens.withLockedValue { tokens in
+        tokensBox.withLockedValue { tokens in
             tokens.values.filter { $0.kind == .personalAccessToken && $0.scope == scope }
                 .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         }
@@ -43,7 +43,7 @@ final class DatabricksTokenStore: Sendable {
 
     /// Forgets every token.
     func removeAll() {
-        tokens.withLockedValue { $0.removeAll() }
+        tokensBox.withLockedValue { $0.removeAll() }
     }
 
     static func digest(_ value: String) -> String {

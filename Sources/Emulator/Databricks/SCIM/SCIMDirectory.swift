@@ -3,18 +3,18 @@ import NIOConcurrencyHelpers
 
 /// Users, groups and service principals of an account or of one workspace, as SCIM 2.0 resources.
 final class SCIMDirectory: Sendable {
-    private let state = NIOLockedValueBox<[SCIMResourceKind: DatabricksTable<JSONObject>]>([:])
+    let stateBox = NIOLockedValueBox<[SCIMResourceKind: DatabricksTable<JSONObject>]>([:])
 
     init() {}
 
     // MARK: - Reading
 
     func get(_ kind: SCIMResourceKind, id: String) -> JSONObject? {
-        state.withLockedValue { $0[kind]?[id] }
+        stateBox.withLockedValue { $0[kind]?[id] }
     }
 
     func all(_ kind: SCIMResourceKind) -> [JSONObject] {
-        state.withLockedValue { $0[kind]?.values ?? [] }
+        stateBox.withLockedValue { $0[kind]?.values ?? [] }
     }
 
     /// The resource whose unique attribute has a value (case-insensitively for user names).
@@ -38,7 +38,7 @@ final class SCIMDirectory: Sendable {
         }
         resource = normalized(kind, resource, id: id ?? String(DatabricksIdentifiers.number()))
         let stored = resource
-        state.withLockedValue { $0[kind, default: DatabricksTable()][stored["id"]!.string!] = stored }
+        stateBox.withLockedValue { $0[kind, default: DatabricksTable()][stored["id"]!.string!] = stored }
         if kind == .groups { syncMemberships() }
         return resource
     }
@@ -47,7 +47,7 @@ final class SCIMDirectory: Sendable {
     func replace(_ kind: SCIMResourceKind, id: String, _ body: JSONObject) throws(SCIMError) -> JSONObject {
         guard get(kind, id: id) != nil else { throw .notFound("\(kind.noun) \(id) not found.") }
         let resource = normalized(kind, body, id: id)
-        state.withLockedValue { $0[kind, default: DatabricksTable()][id] = resource }
+        stateBox.withLockedValue { $0[kind, default: DatabricksTable()][id] = resource }
         syncMemberships()
         return get(kind, id: id) ?? resource
     }
@@ -63,14 +63,14 @@ final class SCIMDirectory: Sendable {
             try SCIMPatch.apply(op: op, path: operation["path"]?.string, value: operation["value"], to: &resource)
         }
         let updated = normalized(kind, resource, id: id)
-        state.withLockedValue { $0[kind, default: DatabricksTable()][id] = updated }
+        stateBox.withLockedValue { $0[kind, default: DatabricksTable()][id] = updated }
         syncMemberships()
         return get(kind, id: id) ?? updated
     }
 
     /// Deletes a resource.
     func delete(_ kind: SCIMResourceKind, id: String) throws(SCIMError) {
-        let removed = state.withLockedValue { state -> Bool in
+        let removed = stateBox.withLockedValue { state -> Bool in
             guard state[kind]?[id] != nil else { return false }
             state[kind]?[id] = nil
             return true
@@ -80,7 +80,7 @@ final class SCIMDirectory: Sendable {
             syncMemberships()
         } else {
             // Remove the member from every group.
-            state.withLockedValue { state in
+            stateBox.withLockedValue { state in
                 guard var groups = state[.groups] else { return }
                 for group in groups.values {
                     guard let gid = group["id"]?.string, let members = group["members"]?.array else { continue }
@@ -95,7 +95,7 @@ final class SCIMDirectory: Sendable {
     }
 
     func removeAll() {
-        state.withLockedValue { $0.removeAll() }
+        stateBox.withLockedValue { $0.removeAll() }
     }
 
     // MARK: - Shape
@@ -122,7 +122,7 @@ final class SCIMDirectory: Sendable {
 
     /// Writes each user's and service principal's `groups` from the groups' `members`.
     private func syncMemberships() {
-        state.withLockedValue { state in
+        stateBox.withLockedValue { state in
             let groups = state[.groups]?.values ?? []
             for kind in [SCIMResourceKind.users, .servicePrincipals] {
                 guard var table = state[kind] else { continue }

@@ -1,5 +1,5 @@
 /// The SCIM resource types Databricks serves.
-enum SCIMResourceKind: String, Sendable, CaseIterable {
+enum SCIMResourceKind: String, Sendable, CaseIterable, Codable {
     case users = "Users"
     case groups = "Groups"
     case servicePrincipals = "ServicePrincipals"

@@ -21,3 +21,5 @@ struct DatabricksTable<Value: Sendable>: Sendable {
 
     func contains(_ id: String) -> Bool { byId[id] != nil }
 }
+
+extension DatabricksTable: Codable where Value: Codable {}

@@ -2,10 +2,16 @@ import Foundation
 
 /// A cluster and its place in the lifecycle PENDING -> RUNNING -> (RESTARTING | RESIZING) -> TERMINATING ->
 /// TERMINATED, on the emulator's clock.
-struct ClusterRecord: Sendable {
+struct ClusterRecord: Sendable, Codable {
     var document: JSONObject
+    /// A state the cluster moves to at a time.
+    struct Transition: Sendable, Codable {
+        var state: String
+        var at: Date
+    }
+
     /// The state the cluster moves to next, and when.
-    var next: (state: String, at: Date)?
+    var next: Transition?
     /// When the current RUNNING span started (for usage and auto-termination).
     var runningSince: Date?
     /// The last time a run used the cluster.

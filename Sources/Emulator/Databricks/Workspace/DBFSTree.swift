@@ -1,13 +1,13 @@
 import Foundation
 
 /// The files of DBFS, and the handles of streaming uploads.
-struct DBFSTree: Sendable {
-    struct File: Sendable {
+struct DBFSTree: Sendable, Codable {
+    struct File: Sendable, Codable {
         var data: Data
         var modified: Date
     }
 
-    struct Handle: Sendable {
+    struct Handle: Sendable, Codable {
         var path: String
         var data: Data
     }

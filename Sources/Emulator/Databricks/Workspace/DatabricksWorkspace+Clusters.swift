@@ -144,7 +144,7 @@ extension DatabricksWorkspace {
         ]
         var record = ClusterRecord(document: spec, lastActivity: call.now)
         record.set("PENDING", message: "Finding instances for new nodes, acquiring more instances if necessary")
-        record.next = ("RUNNING", call.now.addingTimeInterval(timings.clusterStart))
+        record.next = .init(state: "RUNNING", at: call.now.addingTimeInterval(timings.clusterStart))
         let stored = record
         state.withLockedValue { $0.clusters[id] = stored }
         addEvent(id, "CREATING", details: ["user": .string(call.caller.name)], now: call.now)
@@ -199,7 +199,7 @@ extension DatabricksWorkspace {
         if record.state == "RUNNING" {
             endUsage(&record, now: now)
             record.set("RESTARTING", message: "Restarting the cluster to apply the new configuration")
-            record.next = ("RUNNING", now.addingTimeInterval(timings.clusterStart))
+            record.next = .init(state: "RUNNING", at: now.addingTimeInterval(timings.clusterStart))
         }
     }
 
@@ -213,7 +213,7 @@ extension DatabricksWorkspace {
             record.document["start_time"] = .millis(call.now)
             record.document["termination_reason"] = nil
             record.document["terminated_time"] = nil
-            record.next = ("RUNNING", call.now.addingTimeInterval(timings.clusterStart))
+            record.next = .init(state: "RUNNING", at: call.now.addingTimeInterval(timings.clusterStart))
         }
         addEvent(id, "STARTING", details: ["user": .string(call.caller.name)], now: call.now)
         return .empty
@@ -227,7 +227,7 @@ extension DatabricksWorkspace {
             }
             endUsage(&record, now: call.now)
             record.set("RESTARTING", message: "Restarting Spark")
-            record.next = ("RUNNING", call.now.addingTimeInterval(timings.clusterStart))
+            record.next = .init(state: "RUNNING", at: call.now.addingTimeInterval(timings.clusterStart))
         }
         addEvent(id, "RESTARTING", details: ["user": .string(call.caller.name)], now: call.now)
         return .empty
@@ -254,7 +254,7 @@ extension DatabricksWorkspace {
                 record.document["num_workers"] = nil
             }
             record.set("RESIZING", message: "Resizing the cluster")
-            record.next = ("RUNNING", call.now.addingTimeInterval(timings.clusterStart))
+            record.next = .init(state: "RUNNING", at: call.now.addingTimeInterval(timings.clusterStart))
         }
         addEvent(id, "RESIZING", details: ["target_num_workers": workers.map(JSONValue.int) ?? .null], now: call.now)
         return .empty
@@ -272,7 +272,7 @@ extension DatabricksWorkspace {
             record.document["termination_reason"] = [
                 "code": .string(reason), "type": "SUCCESS", "parameters": ["username": .string(call.caller.name)],
             ]
-            record.next = ("TERMINATED", call.now.addingTimeInterval(timings.clusterTermination))
+            record.next = .init(state: "TERMINATED", at: call.now.addingTimeInterval(timings.clusterTermination))
         }
         addEvent(id, "TERMINATING", details: ["reason": ["code": .string(reason)]], now: call.now)
         return .empty

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A job run and its lifecycle PENDING -> RUNNING -> TERMINATED (SUCCESS, FAILED or CANCELED) on the clock.
-struct RunRecord: Sendable {
+struct RunRecord: Sendable, Codable {
     var document: JSONObject
     var runningAt: Date
     var endsAt: Date
@@ -17,7 +17,7 @@ struct RunRecord: Sendable {
 }
 
 /// What running a task produces: the result state, the notebook's exit value, or the error it raised.
-struct RunOutcome: Sendable {
+struct RunOutcome: Sendable, Codable {
     var resultState: String
     var message: String
     var exitValue: String?

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A secret scope: its secrets (values kept as bytes, never listed) and its access control list.
-struct SecretScope: Sendable {
-    struct Secret: Sendable {
+struct SecretScope: Sendable, Codable {
+    struct Secret: Sendable, Codable {
         var value: Data
         var updated: Date
     }

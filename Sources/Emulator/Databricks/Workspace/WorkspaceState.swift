@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything inside one workspace; two workspaces share nothing.
-struct WorkspaceState: Sendable {
+struct WorkspaceState: Sendable, Codable {
     var clusters = DatabricksTable<ClusterRecord>()
     var clusterEvents: [String: [JSONObject]] = [:]
     var instanceProfiles = DatabricksTable<JSONObject>()
@@ -19,7 +19,7 @@ struct WorkspaceState: Sendable {
 }
 
 /// A span of time a cluster ran.
-struct ClusterUsage: Sendable {
+struct ClusterUsage: Sendable, Codable {
     var clusterId: String
     var clusterName: String
     var nodeType: String

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The workspace file tree: directories, notebooks and files by absolute path.
-struct WorkspaceTree: Sendable {
-    struct Node: Sendable {
+struct WorkspaceTree: Sendable, Codable {
+    struct Node: Sendable, Codable {
         var path: String
         var type: String
         var id: Int64
