@@ -86,3 +86,30 @@ func databricksError<T>(_ body: () async throws -> T) async -> DatabricksAPIErro
         return DatabricksAPIError(status: 0, code: "\(error)", message: "")
     }
 }
+
+/// Faults injected into the Databricks APIs, answered in Databricks JSON and retried by clients.
+@Suite struct DatabricksFaultTests {
+    @Test func clientsRetryThroughInjected503AndSeeTheJSONError() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            emulator.faults.add(
+                FaultRule(
+                    service: "databricks", operation: "GET workspaces",
+                    error: .init(status: 503, code: "TEMPORARILY_UNAVAILABLE", retryAfter: 0), count: 2))
+            let listed = try await harness.account.list("\(harness.accountPath)/workspaces")
+            #expect(listed.isEmpty)
+            #expect(emulator.faults.current.first?.hits == 2)
+            emulator.faults.add(
+                FaultRule(
+                    service: "databricks", pathPattern: "*/credentials",
+                    error: .init(status: 429, code: "REQUEST_LIMIT_EXCEEDED", message: "slow down", retryAfter: 3)))
+            var impatient = harness.account
+            impatient.maxRetries = 0
+            let answer = try await impatient.send("GET", "\(harness.accountPath)/credentials")
+            #expect(answer.status == 429)
+            #expect(answer.headers["retry-after"] == "3")
+            #expect(answer.object?["error_code"] as? String == "REQUEST_LIMIT_EXCEEDED")
+            #expect(emulator.databricksWorkspaces.isEmpty)
+        }
+    }
+}
