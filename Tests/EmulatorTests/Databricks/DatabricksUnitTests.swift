@@ -77,4 +77,34 @@ import Testing
         #expect(page.nextToken == "offset-4")
         #expect(page.previousToken == "offset-0")
     }
+
+    @Test func clusterPoliciesFixDefaultAndRefuse() throws {
+        let definition = try ClusterPolicyDefinition(
+            #"""
+            {"spark_version": {"type": "fixed", "value": "15.4.x-scala2.12"},
+             "autotermination_minutes": {"type": "range", "minValue": 10, "maxValue": 60, "defaultValue": 30},
+             "custom_tags.team": {"type": "allowlist", "values": ["data", "ml"]},
+             "aws_attributes.instance_profile_arn": {"type": "forbidden"},
+             "cluster_name": {"type": "regex", "pattern": "etl-.*"}}
+            """#)
+        var spec: JSONObject = ["cluster_name": "etl-nightly", "custom_tags": ["team": "data"]]
+        try definition.apply(to: &spec, applyDefaults: true)
+        #expect(spec["spark_version"] == "15.4.x-scala2.12")
+        #expect(spec["autotermination_minutes"] == 30)
+        var bad: JSONObject = [
+            "cluster_name": "adhoc", "autotermination_minutes": 500, "custom_tags": ["team": "web"],
+            "aws_attributes": ["instance_profile_arn": "arn:aws:iam::1:instance-profile/x"],
+        ]
+        do {
+            try definition.apply(to: &bad, applyDefaults: false)
+            Issue.record("the policy let a violating cluster through")
+        } catch {
+            #expect(error.code == "INVALID_PARAMETER_VALUE")
+            #expect(
+                error.message.contains("Validation failed for autotermination_minutes, the value must be at most 60"))
+            #expect(error.message.contains("custom_tags.team"))
+            #expect(error.message.contains("aws_attributes.instance_profile_arn, the value cannot be present"))
+            #expect(error.message.contains("cluster_name"))
+        }
+    }
 }

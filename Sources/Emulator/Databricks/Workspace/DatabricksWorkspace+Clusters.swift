@@ -110,8 +110,27 @@ extension DatabricksWorkspace {
                         + "/api/2.0/instance-profiles/add first.")
             }
         }
-        if let policy = spec["policy_id"]?.string, !state.withLockedValue({ $0.clusterPolicies.contains(policy) }) {
-            throw .invalidParameter("Cluster policy \(policy) does not exist.")
+    }
+
+    /// Applies the cluster's policy (fixed values, defaults when asked) and checks its rules and per-user quota.
+    func applyPolicy(_ spec: inout JSONObject, caller: DatabricksCaller, existing: String?) throws(DatabricksError) {
+        guard let id = spec["policy_id"]?.string else { return }
+        guard let policy = state.withLockedValue({ $0.clusterPolicies[id] }) else {
+            throw .invalidParameter("Cluster policy \(id) does not exist.")
+        }
+        let definition = try ClusterPolicyDefinition(policy["definition"]?.string ?? "{}")
+        try definition.apply(to: &spec, applyDefaults: spec["apply_policy_default_values"]?.bool ?? false)
+        if let maximum = policy["max_clusters_per_user"]?.int, existing == nil {
+            let count = state.withLockedValue { state in
+                state.clusters.values.filter {
+                    !$0.permanentlyDeleted && $0.document["policy_id"]?.string == id
+                        && $0.document["creator_user_name"]?.string == caller.name
+                }.count
+            }
+            if count >= maximum {
+                throw .limitExceeded(
+                    "Cannot create more than \(maximum) clusters with policy \(id) for user \(caller.name).")
+            }
         }
     }
 
@@ -119,6 +138,7 @@ extension DatabricksWorkspace {
 
     func createCluster(_ call: DatabricksCall) throws(DatabricksError) -> DatabricksReply {
         var spec = call.fields(ClusterRecord.specFields)
+        try applyPolicy(&spec, caller: call.caller, existing: nil)
         try validateSpec(spec)
         if let token = spec["idempotency_token"]?.string,
             let existing = state.withLockedValue({
@@ -153,7 +173,8 @@ extension DatabricksWorkspace {
 
     func editCluster(_ call: DatabricksCall) throws(DatabricksError) -> DatabricksReply {
         let id = try call.required("cluster_id")
-        let spec = call.fields(ClusterRecord.specFields)
+        var spec = call.fields(ClusterRecord.specFields)
+        try applyPolicy(&spec, caller: call.caller, existing: id)
         try validateSpec(spec)
         try updateRecord(id) { record throws(DatabricksError) in
             try applyEdit(&record, spec: spec, replace: true, now: call.now)
@@ -173,6 +194,7 @@ extension DatabricksWorkspace {
         for field in mask where ClusterRecord.specFields.contains(field) {
             merged[field] = changes[field]
         }
+        try applyPolicy(&merged, caller: call.caller, existing: id)
         try validateSpec(merged)
         try updateRecord(id) { record throws(DatabricksError) in
             try applyEdit(
