@@ -105,17 +105,23 @@ extension DatabricksAccount {
         state.withLockedValue { $0[keyPath: table][id] = document }
     }
 
-    func requireName(_ call: DatabricksCall, _ field: String, unique table: Table) throws(DatabricksError) -> String {
+    /// A configuration's name, which must be unique in the account.
+    func requireName(_ call: DatabricksCall, _ field: String, of kind: ConfigurationKind) throws(DatabricksError)
+        -> String
+    {
         let name = try call.required(field)
-        let taken = state.withLockedValue { $0[keyPath: table].values.contains { $0[field]?.string == name } }
-        if taken { throw .alreadyExists("A configuration with the name \(name) already exists.", status: .conflict) }
+        let taken = state.withLockedValue { $0[keyPath: kind.table].values.contains { $0[field]?.string == name } }
+        if taken {
+            throw .alreadyExists(
+                "\(kind.noun) name \(name) already exists in this account. Try again with a unique name.")
+        }
         return name
     }
 
     // MARK: - Credentials
 
     func createCredentials(_ call: DatabricksCall) throws(DatabricksError) -> DatabricksReply {
-        let name = try requireName(call, "credentials_name", unique: \.credentials)
+        let name = try requireName(call, "credentials_name", of: Self.credentialsKind)
         guard let roleArn = call.body["aws_credentials"]?["sts_role"]?["role_arn"]?.string, !roleArn.isEmpty else {
             throw .missing("aws_credentials.sts_role.role_arn")
         }
@@ -141,7 +147,7 @@ extension DatabricksAccount {
     // MARK: - Storage
 
     func createStorageConfiguration(_ call: DatabricksCall) throws(DatabricksError) -> DatabricksReply {
-        let name = try requireName(call, "storage_configuration_name", unique: \.storageConfigurations)
+        let name = try requireName(call, "storage_configuration_name", of: Self.storageKind)
         guard let bucket = call.body["root_bucket_info"]?["bucket_name"]?.string, !bucket.isEmpty else {
             throw .missing("root_bucket_info.bucket_name")
         }
@@ -160,7 +166,7 @@ extension DatabricksAccount {
     // MARK: - Networks
 
     func createNetwork(_ call: DatabricksCall) throws(DatabricksError) -> DatabricksReply {
-        let name = try requireName(call, "network_name", unique: \.networks)
+        let name = try requireName(call, "network_name", of: Self.networkKind)
         var document = call.fields(["vpc_id", "subnet_ids", "security_group_ids", "vpc_endpoints"])
         try NetworkRules.validate(document)
         for group in ["rest_api", "dataplane_relay"] {
