@@ -48,6 +48,7 @@ SECTIONS = {
     "sts": "STS: caller identity, AssumeRole with trust policies and external ids, temporary credentials",
     "concurrency": "many clients at once",
     "databricks": "databricks-sdk: account provisioning validated against the emulated AWS, workspace APIs",
+    "databricks_workspace": "databricks-sdk: SCIM and assignments, DBFS, cluster policies, repos, tokens, log delivery",
     "listing": "ListObjects V1 and V2",
     "multipart": "multipart uploads and the transfer manager",
     "objects": "object operations",

@@ -1,3 +1,4 @@
+import AWSWire
 import Foundation
 import Logging
 import NIOCore
@@ -88,8 +89,11 @@ final class DatabricksService: Sendable {
 
     // MARK: - Handling
 
-    func handle(_ request: EmulatorRequest) -> EmulatorResponse {
+    func handle(_ incoming: EmulatorRequest) -> EmulatorResponse {
         let requestId = DatabricksIdentifiers.uuid()
+        // Databricks clients form-encode query strings (`filter=userName+eq+...`): `+` is a space here.
+        var request = incoming
+        request.queryItems = PercentEncoding.decodeQuery(request.rawQuery, plusAsSpace: true)
         guard let decoded = request.decodedPath, request.queryItems != nil else {
             return DatabricksError.malformed("The request URI is malformed.").response(requestId: requestId)
         }
