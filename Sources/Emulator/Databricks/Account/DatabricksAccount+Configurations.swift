@@ -106,7 +106,9 @@ extension DatabricksAccount {
     }
 
     /// A configuration's name, which must be unique in the account.
-    func requireName(_ call: DatabricksCall, _ field: String, of kind: ConfigurationKind) throws(DatabricksError)
+    func requireName(
+        _ call: DatabricksCall, _ field: String, of kind: ConfigurationKind
+    ) throws(DatabricksError)
         -> String
     {
         let name = try call.required(field)
