@@ -184,4 +184,63 @@ import Testing
             #expect(malformed.status == 400)
         }
     }
+
+    @Test func billableUsageIsDeliveredFromClusterRunningTime() async throws {
+        try await withEmulator { emulator, s3 in
+            let harness = DatabricksHarness(emulator)
+            let (_, url, side) = try await harness.runningWorkspace()
+            let iam = harness.identities.iam()
+            let write =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}"#
+            _ = try await iam.call(
+                "PutRolePolicy", [("RoleName", side.roleName), ("PolicyName", "logs"), ("PolicyDocument", write)])
+            let workspace = harness.workspace(url)
+            let cluster = try await workspace.json(
+                "POST", "/api/2.1/clusters/create",
+                body: [
+                    "cluster_name": "usage", "spark_version": "15.4.x-scala2.12", "node_type_id": "i3.xlarge",
+                    "num_workers": 3, "autotermination_minutes": 0,
+                ])
+            let ids = try await harness.configurations(roleArn: side.roleArn, bucket: side.bucket)
+            try await harness.account.json(
+                "POST", "\(harness.accountPath)/log-delivery",
+                body: [
+                    "log_delivery_configuration": [
+                        "log_type": "BILLABLE_USAGE", "output_format": "CSV", "credentials_id": ids.credentials,
+                        "storage_configuration_id": ids.storage, "delivery_path_prefix": "usage",
+                    ]
+                ])
+            emulator.clock.advance(by: emulator.configuration.databricks.timings.logDeliveryInterval)
+            _ = try await harness.account.list("\(harness.accountPath)/workspaces")
+            let keys = try await s3.listKeys(bucket: side.bucket, prefix: "usage/billable-usage/csv/")
+            #expect(keys.count == 1)
+            let csv = String(decoding: try await s3.getObject(bucket: side.bucket, key: keys[0]), as: UTF8.self)
+            let rows = csv.split(separator: "\n")
+            #expect(rows.first?.hasPrefix("workspaceId,timestamp,clusterId") == true)
+            #expect(rows.contains { $0.contains(cluster["cluster_id"] as! String) && $0.contains("i3.xlarge") })
+        }
+    }
+
+    @Test func deliveryFailsVisiblyWhenTheRoleMayNotWrite() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let side = try await harness.awsSide()
+            let ids = try await harness.configurations(roleArn: side.roleArn, bucket: side.bucket)
+            let created = try await harness.account.json(
+                "POST", "\(harness.accountPath)/log-delivery",
+                body: [
+                    "log_delivery_configuration": [
+                        "log_type": "AUDIT_LOGS", "output_format": "JSON", "credentials_id": ids.credentials,
+                        "storage_configuration_id": ids.storage,
+                    ]
+                ])
+            let id = try #require((created["log_delivery_configuration"] as? [String: Any])?["config_id"] as? String)
+            emulator.clock.advance(by: emulator.configuration.databricks.timings.logDeliveryInterval)
+            let read = try await harness.account.json("GET", "\(harness.accountPath)/log-delivery/\(id)")
+            let status =
+                (read["log_delivery_configuration"] as? [String: Any])?["log_delivery_status"] as? [String: Any]
+            #expect(status?["status"] as? String == "USER_FAILURE")
+            #expect((status?["message"] as? String)?.contains("AccessDenied") == true)
+        }
+    }
 }

@@ -72,6 +72,24 @@ import Testing
                 "PutRolePolicy", [("RoleName", side.roleName), ("PolicyName", "pass"), ("PolicyDocument", pass)])
             try await workspace.json(
                 "POST", "/api/2.0/instance-profiles/add", body: ["instance_profile_arn": profileArn])
+            let untrusted = try await harness.identities.role(
+                "lambda-role",
+                trust:
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+            )
+            _ = untrusted
+            _ = try await iam.call("CreateInstanceProfile", [("InstanceProfileName", "lambda-profile")])
+            _ = try await iam.call(
+                "AddRoleToInstanceProfile", [("InstanceProfileName", "lambda-profile"), ("RoleName", "lambda-role")])
+            let notEC2 = await databricksError {
+                try await workspace.json(
+                    "POST", "/api/2.0/instance-profiles/add",
+                    body: [
+                        "instance_profile_arn": profileArn.replacingOccurrences(
+                            of: "data-profile", with: "lambda-profile")
+                    ])
+            }
+            #expect(notEC2?.message.contains("does not trust ec2.amazonaws.com") == true)
             let listed = try await workspace.json("GET", "/api/2.0/instance-profiles/list")
             #expect(
                 (listed["instance_profiles"] as? [[String: Any]])?.first?["instance_profile_arn"] as? String

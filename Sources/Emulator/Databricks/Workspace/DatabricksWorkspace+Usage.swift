@@ -3,6 +3,7 @@ import Foundation
 /// Billable usage of the workspace's clusters, as log delivery writes it (one CSV row per cluster and span).
 extension DatabricksWorkspace {
     func usageRows(from start: Date, to end: Date) -> [String] {
+        settleClusters(now: end)
         let (ended, running) = state.withLockedValue { state in
             (
                 state.usage,
