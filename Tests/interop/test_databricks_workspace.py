@@ -155,3 +155,30 @@ def test_log_delivery_writes_audit_logs_into_the_bucket(endpoint, account, deplo
     status = account.log_delivery.get(config.config_id).log_delivery_configuration.log_delivery_status
     assert status.status == billing.DeliveryStatus.SUCCEEDED
     account.log_delivery.patch_status(config.config_id, billing.LogDeliveryConfigStatus.DISABLED)
+
+
+def test_pools_libraries_and_permissions(ws):
+    pool = ws.instance_pools.create(instance_pool_name=f"pool-{suffix()}", node_type_id="m5d.large",
+                                    min_idle_instances=1)
+    spark = ws.clusters.select_spark_version(long_term_support=True)
+    cluster = ws.clusters.create_and_wait(cluster_name="pooled", spark_version=spark, num_workers=1,
+                                          instance_pool_id=pool.instance_pool_id, timeout=TIMEOUT)
+    ws.libraries.install(cluster.cluster_id, libraries=[compute.Library(pypi=compute.PythonPyPiLibrary(package="rich"))])
+    statuses = list(ws.libraries.cluster_status(cluster.cluster_id))
+    assert [s.library.pypi.package for s in statuses] == ["rich"]
+    assert statuses[0].status == compute.LibraryInstallStatus.INSTALLED
+
+    ws.clusters.set_permissions(cluster.cluster_id, access_control_list=[compute.ClusterAccessControlRequest(
+        group_name="users", permission_level=compute.ClusterPermissionLevel.CAN_RESTART)])
+    permissions = ws.clusters.get_permissions(cluster.cluster_id)
+    granted = {(a.group_name, a.all_permissions[0].permission_level) for a in permissions.access_control_list}
+    assert ("users", compute.ClusterPermissionLevel.CAN_RESTART) in granted
+    with pytest.raises(DatabricksError) as failure:
+        ws.clusters.set_permissions(cluster.cluster_id, access_control_list=[compute.ClusterAccessControlRequest(
+            user_name="nobody@example.com", permission_level=compute.ClusterPermissionLevel.CAN_MANAGE)])
+    assert "does not exist" in str(failure.value)
+    ws.clusters.permanent_delete(cluster.cluster_id)
+    ws.instance_pools.delete(pool.instance_pool_id)
+    with pytest.raises(DatabricksError) as missing:
+        ws.instance_pools.get(pool.instance_pool_id)
+    assert missing.value.error_code == "INVALID_PARAMETER_VALUE"

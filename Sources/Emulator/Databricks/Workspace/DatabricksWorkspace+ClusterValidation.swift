@@ -9,6 +9,7 @@ extension DatabricksWorkspace {
         guard catalog.sparkVersionKeys.contains(version) else {
             throw .invalidParameter("Invalid spark version \(version).")
         }
+        if let pool = spec["instance_pool_id"]?.string { _ = try instancePool(pool) }
         if spec["instance_pool_id"] == nil, spec["policy_id"] == nil {
             guard let node = spec["node_type_id"]?.string else { throw .missing("node_type_id") }
             guard catalog.nodeTypeIds.contains(node) else {

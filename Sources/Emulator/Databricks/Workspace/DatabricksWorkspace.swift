@@ -56,7 +56,7 @@ final class DatabricksWorkspace: Sendable {
 
     static let router = DatabricksRouter<DatabricksWorkspace>(
         clusterRoutes + instanceProfileRoutes + secretRoutes + objectRoutes + jobRoutes + tokenRoutes + scimRoutes
-            + dbfsRoutes + repoRoutes + clusterPolicyRoutes)
+            + dbfsRoutes + repoRoutes + clusterPolicyRoutes + permissionRoutes + instancePoolRoutes + libraryRoutes)
 
     // MARK: - Identity federation
 

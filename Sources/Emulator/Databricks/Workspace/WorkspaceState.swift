@@ -14,6 +14,11 @@ struct WorkspaceState: Sendable, Codable {
     var repos = DatabricksTable<JSONObject>()
     var clusterPolicies = DatabricksTable<JSONObject>()
     var dbfs = DBFSTree()
+    var instancePools = DatabricksTable<JSONObject>()
+    /// Object (`/clusters/<id>`) -> its access control entries.
+    var permissions: [String: [JSONObject]] = [:]
+    /// Cluster id -> the libraries installed on it.
+    var libraries: [String: [JSONValue]] = [:]
     /// Cluster usage already ended (for billable usage): cluster id, node type, workers, from, to.
     var usage: [ClusterUsage] = []
 }
