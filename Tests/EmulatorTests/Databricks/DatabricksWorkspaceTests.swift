@@ -188,4 +188,47 @@ import Testing
             #expect(unknown?.code == "ENDPOINT_NOT_FOUND")
         }
     }
+
+    @Test func poolsLibrariesAndPermissions() async throws {
+        try await withEmulator { emulator, _ in
+            let harness = DatabricksHarness(emulator)
+            let workspace = harness.workspace(try await harness.runningWorkspace().url)
+            let pool = try await workspace.json(
+                "POST", "/api/2.0/instance-pools/create",
+                body: ["instance_pool_name": "p", "node_type_id": "m5d.large"])
+            let poolId = try #require(pool["instance_pool_id"] as? String)
+            let cluster = try await workspace.json(
+                "POST", "/api/2.1/clusters/create",
+                body: ["spark_version": "15.4.x-scala2.12", "instance_pool_id": poolId, "num_workers": 1])
+            let clusterId = try #require(cluster["cluster_id"] as? String)
+            try await workspace.json(
+                "POST", "/api/2.0/libraries/install",
+                body: ["cluster_id": clusterId, "libraries": [["pypi": ["package": "rich"]]]])
+            let pending = try await workspace.json(
+                "GET", "/api/2.0/libraries/cluster-status", query: ["cluster_id": clusterId])
+            let statuses = pending["library_statuses"] as? [[String: Any]]
+            #expect(statuses?.first?["status"] as? String == "PENDING")
+            let bad = await databricksError {
+                try await workspace.json(
+                    "POST", "/api/2.0/libraries/install",
+                    body: ["cluster_id": clusterId, "libraries": [["pypi": ["package": "a"], "jar": "b.jar"]]])
+            }
+            #expect(bad?.code == "INVALID_PARAMETER_VALUE")
+
+            let set = try await workspace.json(
+                "PUT", "/api/2.0/permissions/clusters/\(clusterId)",
+                body: ["access_control_list": [["group_name": "users", "permission_level": "CAN_ATTACH_TO"]]])
+            #expect(set["object_id"] as? String == "/clusters/\(clusterId)")
+            let wrongLevel = await databricksError {
+                try await workspace.json(
+                    "PATCH", "/api/2.0/permissions/clusters/\(clusterId)",
+                    body: ["access_control_list": [["group_name": "users", "permission_level": "CAN_USE"]]])
+            }
+            #expect(wrongLevel?.code == "INVALID_PARAMETER_VALUE")
+            let missing = await databricksError {
+                try await workspace.json("GET", "/api/2.0/permissions/jobs/42")
+            }
+            #expect(missing?.status == 404)
+        }
+    }
 }
