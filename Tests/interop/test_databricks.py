@@ -149,30 +149,28 @@ def test_wrong_external_id_fails_credentials_with_the_reason(endpoint, account):
     assert "414351767826" in message and "external id" in message
 
 
-def test_bucket_without_policy_fails_the_workspace(endpoint, account):
-    aws = make_aws_side(endpoint, info(endpoint)["accountId"], bucket_policy_granted=False)
+def workspace_creation_failure(endpoint, account, **aws_side) -> tuple[str, object]:
+    """The message with which creating a workspace on a (misconfigured) AWS side fails, and that side."""
+    aws = make_aws_side(endpoint, info(endpoint)["accountId"], **aws_side)
     name = suffix()
     credentials, storage = configurations(account, aws, name)
     with pytest.raises(DatabricksError) as failure:
         account.workspaces.create(workspace_name=f"ws-{name}", aws_region=REGION,
                                   credentials_id=credentials.credentials_id,
                                   storage_configuration_id=storage.storage_configuration_id)
-    message = str(failure.value)
+    return str(failure.value), aws
+
+
+def test_bucket_without_policy_fails_the_workspace(endpoint, account):
+    message, aws = workspace_creation_failure(endpoint, account, bucket_policy_granted=False)
     assert "Failed storage configuration validation checks: List, Get, Put, PutWithBucketOwnerFullControl, Delete" \
         in message
     assert aws.bucket in message
 
 
 def test_missing_cross_account_permissions_are_named(endpoint, account):
-    aws = make_aws_side(endpoint, info(endpoint)["accountId"],
-                        actions=["ec2:DescribeInstances", "ec2:RunInstances", "ec2:TerminateInstances"])
-    name = suffix()
-    credentials, storage = configurations(account, aws, name)
-    with pytest.raises(DatabricksError) as failure:
-        account.workspaces.create(workspace_name=f"ws-{name}", aws_region=REGION,
-                                  credentials_id=credentials.credentials_id,
-                                  storage_configuration_id=storage.storage_configuration_id)
-    message = str(failure.value)
+    message, _ = workspace_creation_failure(
+        endpoint, account, actions=["ec2:DescribeInstances", "ec2:RunInstances", "ec2:TerminateInstances"])
     assert "Failed credentials validation checks:" in message
     assert "Spot Cancellation" in message and "Request Spot Instances" in message
     assert "Describe instances" not in message

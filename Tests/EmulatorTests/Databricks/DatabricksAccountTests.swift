@@ -51,30 +51,15 @@ import Testing
     @Test func bucketWithoutPolicyAndRoleWithoutPermissionsAreNamed() async throws {
         try await withEmulator { emulator, _ in
             let harness = DatabricksHarness(emulator)
-            let noPolicy = try await harness.awsSide(bucketPolicy: false)
-            let first = try await harness.configurations(roleArn: noPolicy.roleArn, bucket: noPolicy.bucket)
             let storageFailure = await databricksError {
-                try await harness.account.json(
-                    "POST", "\(harness.accountPath)/workspaces",
-                    body: [
-                        "workspace_name": "a", "aws_region": "us-east-1", "credentials_id": first.credentials,
-                        "storage_configuration_id": first.storage,
-                    ])
+                try await harness.createWorkspace("a", side: harness.awsSide(bucketPolicy: false))
             }
             #expect(
                 storageFailure?.message.hasPrefix(
                     "Failed storage configuration validation checks: List, Get, Put, PutWithBucketOwnerFullControl, Delete"
                 ) == true)
-
-            let narrow = try await harness.awsSide(actions: ["ec2:DescribeInstances"])
-            let second = try await harness.configurations(roleArn: narrow.roleArn, bucket: narrow.bucket)
             let roleFailure = await databricksError {
-                try await harness.account.json(
-                    "POST", "\(harness.accountPath)/workspaces",
-                    body: [
-                        "workspace_name": "b", "aws_region": "us-east-1", "credentials_id": second.credentials,
-                        "storage_configuration_id": second.storage,
-                    ])
+                try await harness.createWorkspace("b", side: harness.awsSide(actions: ["ec2:DescribeInstances"]))
             }
             let message = roleFailure?.message ?? ""
             #expect(message.hasPrefix("Failed credentials validation checks: "))

@@ -76,9 +76,11 @@ struct DatabricksHarness {
 
     /// Posts a workspace for an AWS side made for it; its creation answer and the AWS side.
     func createWorkspace(
-        _ name: String, extra: [String: Any] = [:]
+        _ name: String, side given: (roleArn: String, roleName: String, bucket: String)? = nil,
+        extra: [String: Any] = [:]
     ) async throws -> (answer: [String: Any], id: Int64, side: (roleArn: String, roleName: String, bucket: String)) {
-        let side = try await awsSide()
+        let side: (roleArn: String, roleName: String, bucket: String)
+        if let given { side = given } else { side = try await awsSide() }
         let ids = try await configurations(roleArn: side.roleArn, bucket: side.bucket)
         var body: [String: Any] = [
             "workspace_name": name, "aws_region": "us-east-1", "credentials_id": ids.credentials,
