@@ -46,14 +46,20 @@ final class DatabricksService: Sendable {
 
     /// Whether a request is for Databricks: on a workspace host, or not signed for AWS and on a Databricks path.
     static func claims(_ request: EmulatorRequest) -> Bool {
-        let path = request.rawPath
+        if request.rawQuery.contains("X-Amz-Signature") || request.rawQuery.contains("Signature=") {
+            return request.rawPath.hasPrefix(workspacePathPrefix)
+        }
+        return claims(path: request.rawPath, headers: request.headers)
+    }
+
+    /// Whether a request head is for Databricks (before its body is read).
+    static func claims<Path: StringProtocol>(path: Path, headers: HTTPHeaders) -> Bool {
         if path.hasPrefix(workspacePathPrefix) { return true }
-        if let authorization = request.header("authorization"),
+        if let authorization = headers.first(name: "authorization"),
             authorization.hasPrefix("AWS4-") || authorization.hasPrefix("AWS ")
         {
             return false
         }
-        if request.rawQuery.contains("X-Amz-Signature") || request.rawQuery.contains("Signature=") { return false }
         return path.hasPrefix("/api/2.") || path.hasPrefix("/api/1.2/") || path.hasPrefix("/oidc/")
             || path == "/.well-known/databricks-config" || path.hasPrefix("/.well-known/oauth-authorization-server")
             || path.hasPrefix("/.well-known/openid-configuration")

@@ -127,6 +127,12 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
             s3Error = S3Error("BadRequest", .badRequest, "An error occurred when parsing the HTTP request.")
         }
         let path = head.map { String($0.uri.prefix { $0 != "?" }) } ?? "/"
+        if let head, DatabricksService.claims(path: path, headers: head.headers) {
+            return DatabricksError(
+                s3Error.code == "EntityTooLarge" ? "REQUEST_LIMIT_EXCEEDED" : "MALFORMED_REQUEST",
+                s3Error.code == "EntityTooLarge" ? .payloadTooLarge : .badRequest, s3Error.message
+            ).response(requestId: UUID().uuidString.lowercased())
+        }
         return s3.render(s3Error, path, S3RequestID.make())
     }
 }

@@ -75,6 +75,31 @@ import Testing
     }
 }
 
+/// Bad input to the Databricks APIs gets Databricks' errors, never a 500.
+@Suite struct DatabricksBadInputTests {
+    @Test func malformedBodiesAndOversizedRequestsAreRefusedInJSON() async throws {
+        try await withEmulator({ $0.limits.maxBodySize = 1024 }) { emulator, _ in
+            let databricks = emulator.configuration.databricks
+            let url = emulator.endpoint.appendingPathComponent("/api/2.0/accounts/\(databricks.accountId)/credentials")
+            let headers = ["Authorization": "Bearer \(databricks.token)", "Content-Type": "application/json"]
+            for body in ["{not json", "[1, 2]", "\"text\""] {
+                let answer = try await plainRequest(url, method: "POST", body: Data(body.utf8), headers: headers)
+                #expect(answer.status == 400)
+                let object = try JSONSerialization.jsonObject(with: answer.body) as? [String: Any]
+                #expect(object?["error_code"] as? String == "MALFORMED_REQUEST")
+            }
+            let large = try await plainRequest(
+                url, method: "POST", body: Data(repeating: 0x20, count: 4096), headers: headers)
+            #expect(large.status == 413)
+            let object = try JSONSerialization.jsonObject(with: large.body) as? [String: Any]
+            #expect(object?["error_code"] as? String == "REQUEST_LIMIT_EXCEEDED")
+            let unknownAccount = try await plainRequest(
+                emulator.endpoint.appendingPathComponent("/api/2.0/accounts/other/workspaces"), headers: headers)
+            #expect(unknownAccount.status == 403)
+        }
+    }
+}
+
 /// The Databricks error a call throws, or `nil` when it succeeds.
 func databricksError<T>(_ body: () async throws -> T) async -> DatabricksAPIError? {
     do {

@@ -5,6 +5,11 @@ import Foundation
 extension DatabricksAccount {
     /// Applies every transition that is due; called before each request and by the emulator's ticker.
     func settle() {
+        // One settlement at a time (the ticker and requests both call this), so nothing is delivered twice.
+        settling.withLock { settleNow() }
+    }
+
+    private func settleNow() {
         let now = clock.now()
         let due = state.withLockedValue { state in
             state.workspaces.values.filter { $0.deletedAt == nil && $0.status == "PROVISIONING" && $0.readyAt <= now }

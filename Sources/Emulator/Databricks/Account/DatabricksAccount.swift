@@ -16,6 +16,7 @@ final class DatabricksAccount: Sendable {
     let state = NIOLockedValueBox(AccountState())
     let hosts = NIOLockedValueBox<[Int64: DatabricksWorkspace]>([:])
     let catalogBox = NIOLockedValueBox<DatabricksCatalog?>(nil)
+    let settling = NIOLock()
     let logger: Logger
     /// The customer's AWS account (the emulator's), as VPC endpoint registrations report it.
     let customerAWSAccountId: String
