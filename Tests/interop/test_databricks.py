@@ -149,6 +149,22 @@ def test_wrong_external_id_fails_credentials_with_the_reason(endpoint, account):
     assert "414351767826" in message and "external id" in message
 
 
+def test_workspace_whose_role_trusts_another_external_id_fails_with_the_reason(endpoint, account):
+    aws = make_aws_side(endpoint, info(endpoint)["accountId"])
+    name = suffix()
+    credentials, storage = configurations(account, aws, name)
+    # The role's trust policy changes after the credentials were registered (a Terraform apply elsewhere, say).
+    from databricks_setup import trust_policy
+    aws.iam.update_assume_role_policy(RoleName=aws.role_name, PolicyDocument=trust_policy("another-account-id"))
+    with pytest.raises(DatabricksError) as failure:
+        account.workspaces.create(workspace_name=f"ws-{name}", aws_region=REGION,
+                                  credentials_id=credentials.credentials_id,
+                                  storage_configuration_id=storage.storage_configuration_id)
+    message = str(failure.value)
+    assert message.startswith("Failed credential validation checks: please use a valid cross account IAM role")
+    assert f"external id {info(endpoint)['accountId']}" in message
+
+
 def workspace_creation_failure(endpoint, account, **aws_side) -> tuple[str, object]:
     """The message with which creating a workspace on a (misconfigured) AWS side fails, and that side."""
     aws = make_aws_side(endpoint, info(endpoint)["accountId"], **aws_side)
