@@ -7,7 +7,6 @@ import io
 import json
 import os
 import time
-import urllib.request
 import uuid
 from datetime import timedelta
 
@@ -17,7 +16,7 @@ from databricks.sdk.errors import DatabricksError, NotFound
 from databricks.sdk.service import billing, compute, iam, provisioning
 
 from databricks_setup import REGION, account_client, info, make_aws_side, workspace_client
-from identities import client
+from identities import advance_clock, client
 
 TIMEOUT = timedelta(minutes=2)
 
@@ -126,32 +125,41 @@ def test_workspace_update_with_update_mask(account, deployment):
     assert updated.workspace_status == provisioning.WorkspaceStatus.RUNNING
 
 
-def advance(endpoint: str, seconds: float) -> None:
-    request = urllib.request.Request(f"{endpoint}/_brickyard/clock/advance",
-                                     data=json.dumps({"seconds": seconds}).encode(), method="POST")
-    urllib.request.urlopen(request, timeout=10).read()
-
-
-def test_log_delivery_writes_audit_logs_into_the_bucket(endpoint, account, deployment, ws):
+def test_log_delivery_writes_audit_logs_into_the_bucket(spawn_emulator):
+    # Its own emulator: the test moves the clock, which the rest of the suite must not see.
+    endpoint = spawn_emulator().endpoint
+    account = account_client(endpoint)
+    aws = make_aws_side(endpoint, info(endpoint)["accountId"])
+    aws.iam.put_role_policy(RoleName=aws.role_name, PolicyName="log-delivery", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
+                                                "Resource": f"arn:aws:s3:::{aws.bucket}/*"}]}))
+    name = suffix()
+    credentials = account.credentials.create(
+        credentials_name=f"creds-{name}", aws_credentials=provisioning.CreateCredentialAwsCredentials(
+            sts_role=provisioning.CreateCredentialStsRole(role_arn=aws.role_arn)))
+    storage = account.storage.create(storage_configuration_name=f"storage-{name}",
+                                     root_bucket_info=provisioning.RootBucketInfo(bucket_name=aws.bucket))
     created = account.log_delivery.create(billing.CreateLogDeliveryConfigurationParams(
         log_type=billing.LogType.AUDIT_LOGS, output_format=billing.OutputFormat.JSON,
-        credentials_id=deployment["credentials"].credentials_id,
-        storage_configuration_id=deployment["storage"].storage_configuration_id,
-        delivery_path_prefix=f"audit-{suffix()}", config_name="audit"))
+        credentials_id=credentials.credentials_id, storage_configuration_id=storage.storage_configuration_id,
+        delivery_path_prefix=f"audit-{name}", config_name="audit"))
     config = created.log_delivery_configuration
-    ws.secrets.create_scope(scope=f"audited-{suffix()}")
-    advance(endpoint, 61)
+    account.networks.create(network_name=f"audited-{name}", vpc_id="vpc-0a", subnet_ids=["subnet-0a", "subnet-0b"],
+                            security_group_ids=["sg-0a"])
+    advance_clock(endpoint, 61)
     s3 = client(endpoint, "s3")
     deadline = time.monotonic() + 10
     keys: list[str] = []
     while time.monotonic() < deadline and not keys:
-        keys = [o["Key"] for o in s3.list_objects_v2(Bucket=deployment["aws"].bucket,
-                                                     Prefix=config.delivery_path_prefix).get("Contents", [])]
+        keys = [o["Key"] for o in s3.list_objects_v2(Bucket=aws.bucket, Prefix=config.delivery_path_prefix)
+                .get("Contents", [])]
         time.sleep(0.3)
     assert keys, "no audit log was delivered"
-    body = b"".join(s3.get_object(Bucket=deployment["aws"].bucket, Key=key)["Body"].read() for key in keys)
+    body = b"".join(s3.get_object(Bucket=aws.bucket, Key=key)["Body"].read() for key in keys)
     events = [json.loads(line) for line in body.decode().splitlines() if line]
-    assert any(e["serviceName"] == "secrets" for e in events)
+    assert any(e["serviceName"] == "accounts" and e["requestParams"].get("network_name") == f"audited-{name}"
+               for e in events)
+    assert info(endpoint)["clientSecret"] not in body.decode()
     status = account.log_delivery.get(config.config_id).log_delivery_configuration.log_delivery_status
     assert status.status == billing.DeliveryStatus.SUCCEEDED
     account.log_delivery.patch_status(config.config_id, billing.LogDeliveryConfigStatus.DISABLED)
