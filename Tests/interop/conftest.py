@@ -44,6 +44,7 @@ SECTIONS = {
     "cli_iam": "the Databricks instance-profile setup with the AWS CLI",
     "enforcement": "IAM policies enforced on S3, IAM and STS requests",
     "faults": "injected errors and latency (/_brickyard/faults) and the clients' retries",
+    "kinesis": "Kinesis streams, shards and records over JSON 1.1 (boto3) and CBOR 1.1",
     "iam": "IAM users, roles, policies, instance profiles and simulation",
     "sts": "STS: caller identity, AssumeRole with trust policies and external ids, temporary credentials",
     "concurrency": "many clients at once",

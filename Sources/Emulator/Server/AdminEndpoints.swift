@@ -17,7 +17,9 @@ struct AdminEndpoints {
         case (.GET, "health"), (.HEAD, "health"):
             return json([
                 "status": "ok", "version": Self.version,
-                "services": ["s3": "running", "iam": "running", "sts": "running", "databricks": "running"],
+                "services": [
+                    "s3": "running", "iam": "running", "sts": "running", "kinesis": "running", "databricks": "running",
+                ],
             ])
         case (.GET, "info"):
             return json(info())
@@ -62,7 +64,7 @@ struct AdminEndpoints {
                 "accessKeyId": configuration.accessKeyId,
                 "secretAccessKey": configuration.secretAccessKey,
             ],
-            "services": ["s3", "iam", "sts", "databricks"],
+            "services": ["s3", "iam", "sts", "kinesis", "databricks"],
             "databricks": databricksInfo(),
             "iam": ["enforcement": configuration.enforcesIAM ? "on" : "off"],
             "persistence": configuration.stateDirectory == nil ? "memory" : "directory",

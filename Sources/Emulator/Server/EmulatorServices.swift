@@ -17,6 +17,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
     let s3: S3Service
     let query: QueryEndpoint
     let databricks: DatabricksService
+    let kinesis: KinesisService
     let faults = FaultInjector()
     private let endpointBox = NIOLockedValueBox<URL?>(nil)
     private let startedAt = Date()
@@ -43,6 +44,8 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
                 region: configuration.region, virtualHostSuffixes: configuration.virtualHostSuffixes),
             journalPath: journal("s3"), authenticator: authenticator, authorizer: authorizer, clock: clock,
             logger: configuration.logger)
+        kinesis = KinesisService(
+            authenticator: authenticator, authorizer: authorizer, clock: clock, logger: configuration.logger)
         let validator = AWSSideValidator(
             iam: iam, sts: sts, s3: s3, authorizer: authorizer, clock: clock, configuration: configuration.databricks)
         let box = endpointBox
@@ -72,6 +75,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         try iam.reset()
         try sts.reset()
         databricks.reset()
+        kinesis.reset()
         faults.removeAll()
     }
 
@@ -95,6 +99,8 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
             return query.handle(request, service: sts)
         case .query(let service):
             return QueryProtocolErrors.unsupported(service: service, request: request)
+        case .json("kinesis", let target):
+            return kinesis.handle(request, target: target)
         case .json(let service, let target):
             return JSONProtocolErrors.unknownOperation(service: service, target: target)
         }

@@ -1,0 +1,292 @@
+import AWSWire
+import Foundation
+
+/// Streams: create, delete, describe (full and summary), list, tags, retention.
+extension KinesisService {
+    // MARK: - Finding streams
+
+    /// The stream a call names by `StreamName` or `StreamARN`: its key, name and ARN.
+    func streamReference(_ call: KinesisCall) throws(KinesisError) -> (key: String, name: String, arn: String) {
+        if let arn = call.string("StreamARN") {
+            let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            guard parts.count == 6, parts[0] == "arn", parts[2] == "kinesis", parts[5].hasPrefix("stream/") else {
+                throw .validation(
+                    "1 validation error detected: Value '\(arn)' at 'streamARN' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+"
+                )
+            }
+            let name = String(parts[5].dropFirst("stream/".count))
+            return (Self.key(account: String(parts[4]), region: String(parts[3]), name: name), name, arn)
+        }
+        let name = try call.required("StreamName")
+        try Self.validateName(name)
+        return (
+            Self.key(account: call.accountId, region: call.region, name: name), name,
+            Self.arn(region: call.region, account: call.accountId, stream: name)
+        )
+    }
+
+    static func validateName(_ name: String) throws(KinesisError) {
+        guard (1...128).contains(name.count),
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+        else {
+            throw .validation(
+                "1 validation error detected: Value '\(name)' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+            )
+        }
+    }
+
+    /// Applies due lifecycle transitions to a stream (CREATING/UPDATING -> ACTIVE, DELETING -> gone).
+    static func settle(_ streams: inout [String: KinesisStream], key: String, now: Date) {
+        guard var stream = streams[key], let at = stream.transitionAt, at <= now else { return }
+        if stream.status == "DELETING" {
+            streams[key] = nil
+            return
+        }
+        stream.status = "ACTIVE"
+        stream.transitionAt = nil
+        streams[key] = stream
+    }
+
+    /// Runs a body on a stream that exists (after authorizing the call on it).
+    func withStream<T>(
+        _ call: KinesisCall, requireActive: Bool = false, _ body: (inout KinesisStream) throws(KinesisError) -> T
+    ) throws(KinesisError) -> T {
+        let reference = try streamReference(call)
+        try authorize(call, resource: reference.arn)
+        return try streams.withLock { streams throws(KinesisError) -> T in
+            Self.settle(&streams, key: reference.key, now: call.now)
+            guard var stream = streams[reference.key] else {
+                throw .resourceNotFound(reference.name, account: call.accountId)
+            }
+            if requireActive, stream.status == "CREATING" || stream.status == "DELETING" {
+                throw .resourceNotFound(reference.name, account: call.accountId)
+            }
+            let result = try body(&stream)
+            streams[reference.key] = stream
+            return result
+        }
+    }
+
+    // MARK: - Create and delete
+
+    func createStream(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        let reference = try streamReference(call)
+        let mode = call.input["StreamModeDetails"]?["StreamMode"]?.string ?? "PROVISIONED"
+        guard ["PROVISIONED", "ON_DEMAND"].contains(mode) else {
+            throw .validation(
+                "1 validation error detected: Value '\(mode)' at 'streamModeDetails.streamMode' failed to satisfy constraint: Member must satisfy enum value set: [ON_DEMAND, PROVISIONED]"
+            )
+        }
+        var count = try call.integer("ShardCount")
+        if mode == "PROVISIONED" {
+            guard let given = count else {
+                throw .invalidArgument("Shard count must be provided for a PROVISIONED stream.")
+            }
+            guard (1...10_000).contains(given) else {
+                throw .validation(
+                    "1 validation error detected: Value '\(given)' at 'shardCount' failed to satisfy constraint: Member must have value greater than or equal to 1"
+                )
+            }
+        } else {
+            count = count ?? 4
+        }
+        try authorize(call, resource: reference.arn)
+        let tags = (call.input["Tags"]?.map ?? [:]).compactMapValues(\.string)
+        let now = call.now
+        try streams.withLock { streams throws(KinesisError) in
+            Self.settle(&streams, key: reference.key, now: now)
+            if streams[reference.key] != nil {
+                throw .resourceInUse("Stream \(reference.name) under account \(call.accountId) already exists.")
+            }
+            let open = streams.values.filter { $0.accountId == call.accountId }.reduce(0) { $0 + $1.openShards.count }
+            if open + Int(count!) > 20_000 {
+                throw .limitExceeded("This request would exceed the shard limit for the account \(call.accountId).")
+            }
+            var stream = KinesisStream(
+                name: reference.name, arn: reference.arn, accountId: call.accountId, createdAt: now, status: "CREATING",
+                transitionAt: now.addingTimeInterval(timings.creation), mode: mode, tags: tags, shards: [],
+                nextShardIndex: Int(count!))
+            stream.shards = KinesisStream.evenShards(
+                Int(count!), firstIndex: 0, startingSequence: stream.upcomingSequenceNumber)
+            streams[reference.key] = stream
+        }
+        return .map([:])
+    }
+
+    func deleteStream(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        let deletion = timings.deletion
+        try withStream(call) { stream throws(KinesisError) in
+            if stream.status == "CREATING" || stream.status == "UPDATING" {
+                throw .resourceInUse(
+                    "Stream \(stream.name) under account \(call.accountId) is \(stream.status.lowercased()); it cannot be deleted now."
+                )
+            }
+            stream.status = "DELETING"
+            stream.transitionAt = call.now.addingTimeInterval(deletion)
+        }
+        return .map([:])
+    }
+
+    // MARK: - Describe and list
+
+    func describeStream(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        let limit = Int(try call.integer("Limit") ?? 100)
+        guard (1...10_000).contains(limit) else {
+            throw .validation(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000"
+            )
+        }
+        let start = call.string("ExclusiveStartShardId")
+        return try withStream(call) { stream in
+            var shards = stream.shards
+            if let start { shards = shards.filter { $0.id > start } }
+            let page = Array(shards.prefix(limit))
+            var description = Self.summary(stream)
+            description["Shards"] = .list(page.map(Self.document))
+            description["HasMoreShards"] = .bool(page.count < shards.count)
+            description["OpenShardCount"] = nil
+            description["ConsumerCount"] = nil
+            return .map(["StreamDescription": .map(description)])
+        }
+    }
+
+    func describeStreamSummary(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        try withStream(call) { stream in .map(["StreamDescriptionSummary": .map(Self.summary(stream))]) }
+    }
+
+    static func summary(_ stream: KinesisStream) -> [String: AWSDocument] {
+        var summary: [String: AWSDocument] = [
+            "StreamName": .string(stream.name), "StreamARN": .string(stream.arn),
+            "StreamStatus": .string(stream.status),
+            "StreamModeDetails": .map(["StreamMode": .string(stream.mode)]),
+            "RetentionPeriodHours": .integer(Int64(stream.retentionHours)),
+            "StreamCreationTimestamp": .timestamp(stream.createdAt),
+            "EnhancedMonitoring": .list([
+                .map(["ShardLevelMetrics": .list(stream.shardLevelMetrics.map(AWSDocument.string))])
+            ]),
+            "EncryptionType": .string(stream.encryptionType),
+            "OpenShardCount": .integer(Int64(stream.openShards.count)),
+            "ConsumerCount": .integer(0),
+        ]
+        if let keyId = stream.keyId { summary["KeyId"] = .string(keyId) }
+        return summary
+    }
+
+    static func document(_ shard: KinesisShard) -> AWSDocument {
+        var range: [String: AWSDocument] = ["StartingSequenceNumber": .string(shard.startingSequenceNumber)]
+        if let ending = shard.endingSequenceNumber { range["EndingSequenceNumber"] = .string(ending) }
+        var object: [String: AWSDocument] = [
+            "ShardId": .string(shard.id),
+            "HashKeyRange": .map([
+                "StartingHashKey": .string(String(shard.startingHashKey)),
+                "EndingHashKey": .string(String(shard.endingHashKey)),
+            ]),
+            "SequenceNumberRange": .map(range),
+        ]
+        if let parent = shard.parentShardId { object["ParentShardId"] = .string(parent) }
+        if let adjacent = shard.adjacentParentShardId { object["AdjacentParentShardId"] = .string(adjacent) }
+        return .map(object)
+    }
+
+    func listStreams(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        let limit = Int(try call.integer("Limit") ?? 100)
+        guard (1...10_000).contains(limit) else {
+            throw .validation(
+                "1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000"
+            )
+        }
+        try authorize(call, resource: "*")
+        var start = call.string("ExclusiveStartStreamName")
+        if let token = call.string("NextToken") {
+            guard let decoded = Data(base64Encoded: token).flatMap({ String(data: $0, encoding: .utf8) }) else {
+                throw .invalidArgument("Invalid NextToken.")
+            }
+            start = decoded
+        }
+        let prefix = "\(call.accountId)/\(call.region)/"
+        let all = streams.withLockedValue { streams in
+            for key in streams.keys where key.hasPrefix(prefix) { Self.settle(&streams, key: key, now: call.now) }
+            return streams.filter { $0.key.hasPrefix(prefix) }.map(\.value).sorted { $0.name < $1.name }
+        }
+        let remaining = start.map { name in all.filter { $0.name > name } } ?? all
+        let page = Array(remaining.prefix(limit))
+        var answer: [String: AWSDocument] = [
+            "StreamNames": .list(page.map { .string($0.name) }),
+            "HasMoreStreams": .bool(page.count < remaining.count),
+            "StreamSummaries": .list(
+                page.map { stream in
+                    .map([
+                        "StreamName": .string(stream.name), "StreamARN": .string(stream.arn),
+                        "StreamStatus": .string(stream.status),
+                        "StreamModeDetails": .map(["StreamMode": .string(stream.mode)]),
+                        "StreamCreationTimestamp": .timestamp(stream.createdAt),
+                    ])
+                }),
+        ]
+        if page.count < remaining.count, let last = page.last {
+            answer["NextToken"] = .string(Data(last.name.utf8).base64EncodedString())
+        }
+        return .map(answer)
+    }
+
+    // MARK: - Tags and retention
+
+    func addTags(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        guard let tags = call.input["Tags"]?.map, !tags.isEmpty else { throw .missing("Tags") }
+        try withStream(call) { stream throws(KinesisError) in
+            var merged = stream.tags
+            for (key, value) in tags { merged[key] = value.string ?? "" }
+            guard merged.count <= 50 else {
+                throw .invalidArgument(
+                    "Failed to add tags to stream \(stream.name) under account \(call.accountId) because a given stream cannot have more than 50 tags associated with it."
+                )
+            }
+            stream.tags = merged
+        }
+        return .map([:])
+    }
+
+    func removeTags(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        guard let keys = call.input["TagKeys"]?.list?.compactMap(\.string), !keys.isEmpty else {
+            throw .missing("TagKeys")
+        }
+        try withStream(call) { stream in for key in keys { stream.tags[key] = nil } }
+        return .map([:])
+    }
+
+    func listTags(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
+        let start = call.string("ExclusiveStartTagKey")
+        let limit = Int(try call.integer("Limit") ?? 50)
+        return try withStream(call) { stream in
+            let keys = stream.tags.keys.sorted().filter { start == nil || $0 > start! }
+            let page = keys.prefix(limit)
+            return .map([
+                "Tags": .list(page.map { .map(["Key": .string($0), "Value": .string(stream.tags[$0]!)]) }),
+                "HasMoreTags": .bool(page.count < keys.count),
+            ])
+        }
+    }
+
+    func changeRetention(_ call: KinesisCall, increase: Bool) throws(KinesisError) -> AWSDocument {
+        guard let hours = try call.integer("RetentionPeriodHours") else { throw .missing("RetentionPeriodHours") }
+        guard (24...8760).contains(hours) else {
+            throw .invalidArgument(
+                "Minimum allowed retention period is 24 hours. Maximum allowed retention period is 8760 hours. Requested retention period (\(hours) hours) is too \(hours < 24 ? "short" : "long")."
+            )
+        }
+        try withStream(call) { stream throws(KinesisError) in
+            if increase, hours < stream.retentionHours {
+                throw .invalidArgument(
+                    "Requested retention period (\(hours) hours) for stream \(stream.name) can not be shorter than existing retention period (\(stream.retentionHours) hours). Use DecreaseRetentionPeriod API."
+                )
+            }
+            if !increase, hours > stream.retentionHours {
+                throw .invalidArgument(
+                    "Requested retention period (\(hours) hours) for stream \(stream.name) can not be longer than existing retention period (\(stream.retentionHours) hours). Use IncreaseRetentionPeriod API."
+                )
+            }
+            stream.retentionHours = Int(hours)
+        }
+        return .map([:])
+    }
+}

@@ -1,0 +1,83 @@
+import AWSWire
+import CloudClients
+import Emulator
+import Foundation
+import Testing
+
+/// Kinesis over the wire, in both encodings, with the project's own JSON-protocol client.
+@Suite struct KinesisTests {
+    static func client(_ emulator: Emulator, _ encoding: JSONProtocolClient.Encoding) -> JSONProtocolClient {
+        JSONProtocolClient(
+            endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"),
+            service: "kinesis", targetPrefix: "Kinesis_20131202", encoding: encoding)
+    }
+
+    @Test(arguments: [JSONProtocolClient.Encoding.json, .cbor])
+    func recordsRoundTripInBothEncodings(encoding: JSONProtocolClient.Encoding) async throws {
+        try await withEmulator { emulator, _ in
+            let kinesis = Self.client(emulator, encoding)
+            let created = try await kinesis.call("CreateStream", ["StreamName": "events", "ShardCount": .integer(2)])
+            #expect(created.status == 200)
+            let creating = try await kinesis.call("DescribeStreamSummary", ["StreamName": "events"])
+            #expect(creating.document["StreamDescriptionSummary"]?["StreamStatus"]?.string == "CREATING")
+            emulator.clock.advance(by: 1)
+            let payload: [UInt8] = Array(0...255)
+            let put = try await kinesis.call(
+                "PutRecord", ["StreamName": "events", "Data": .blob(payload), "PartitionKey": "k"])
+            #expect(put.status == 200)
+            let shard = try #require(put.document["ShardId"]?.string)
+            let iterator = try await kinesis.call(
+                "GetShardIterator",
+                ["StreamName": "events", "ShardId": .string(shard), "ShardIteratorType": "TRIM_HORIZON"])
+            let records = try await kinesis.call(
+                "GetRecords", ["ShardIterator": iterator.document["ShardIterator"] ?? .null])
+            let first = try #require(records.document["Records"]?.list?.first)
+            #expect(first["Data"]?.blob == payload)
+            #expect(first["SequenceNumber"]?.string == put.document["SequenceNumber"]?.string)
+            #expect(first["ApproximateArrivalTimestamp"]?.timestamp != nil)
+        }
+    }
+
+    @Test func iteratorsExpireAfterFiveMinutesOnTheClock() async throws {
+        try await withEmulator { emulator, _ in
+            let kinesis = Self.client(emulator, .json)
+            _ = try await kinesis.call("CreateStream", ["StreamName": "s", "ShardCount": .integer(1)])
+            emulator.clock.advance(by: 1)
+            let iterator = try await kinesis.call(
+                "GetShardIterator",
+                ["StreamName": "s", "ShardId": "shardId-000000000000", "ShardIteratorType": "LATEST"])
+            emulator.clock.advance(by: 301)
+            let expired = try await kinesis.call(
+                "GetRecords", ["ShardIterator": iterator.document["ShardIterator"] ?? .null])
+            #expect(expired.errorType == "ExpiredIteratorException")
+        }
+    }
+
+    @Test func badInputGetsTheServicesErrors() async throws {
+        try await withEmulator { emulator, _ in
+            let json = Self.client(emulator, .json)
+            let garbage = try await json.send("ListStreams", body: Array("{oops".utf8))
+            #expect(garbage.errorType == "SerializationException")
+            #expect(try await json.call("Teleport").errorType == "UnknownOperationException")
+            #expect(
+                try await json.call("DescribeStream", ["StreamName": "nope"]).errorType == "ResourceNotFoundException")
+            #expect(try await json.call("CreateStream", ["StreamName": "x"]).errorType == "InvalidArgumentException")
+            let cbor = Self.client(emulator, .cbor)
+            #expect(try await cbor.send("ListStreams", body: [0xBF, 0x61]).errorType == "SerializationException")
+        }
+    }
+
+    @Test func iamPoliciesAreEnforced() async throws {
+        try await withEmulator { emulator, _ in
+            let identities = Identities(emulator)
+            let reader = try await identities.user(
+                "reader",
+                policy: Identities.policy(#"{"Effect":"Allow","Action":"kinesis:Describe*","Resource":"*"}"#))
+            var kinesis = Self.client(emulator, .json)
+            kinesis.signer = SigV4Signer(credentials: reader.credentials, region: "us-east-1", service: "kinesis")
+            let denied = try await kinesis.call("CreateStream", ["StreamName": "s", "ShardCount": .integer(1)])
+            #expect(denied.errorType == "AccessDeniedException")
+            #expect(denied.document["message"]?.string?.contains("kinesis:CreateStream") == true)
+        }
+    }
+}
