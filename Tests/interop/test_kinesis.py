@@ -274,3 +274,70 @@ def test_json_and_cbor_see_the_same_records(endpoint, kinesis):
         "StreamName": name, "ShardId": "shardId-000000000000", "ShardIteratorType": "TRIM_HORIZON"})
     _, records = cbor(endpoint, "GetRecords", {"ShardIterator": iterator["ShardIterator"]})
     assert records["Records"][0]["Data"] == b"\x00json\xff"
+
+
+def wait_active(kinesis, name: str) -> None:
+    deadline = time.monotonic() + 10
+    while kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamStatus"] != "ACTIVE":
+        assert time.monotonic() < deadline, "the stream never became ACTIVE"
+        time.sleep(0.2)
+
+
+def test_split_merge_and_update_shard_count(kinesis):
+    name = active_stream(kinesis, 2)
+    kinesis.put_record(StreamName=name, Data=b"before", PartitionKey="p", ExplicitHashKey="0")
+    shard0 = kinesis.list_shards(StreamName=name)["Shards"][0]
+    middle = (int(shard0["HashKeyRange"]["StartingHashKey"]) + int(shard0["HashKeyRange"]["EndingHashKey"])) // 2
+    kinesis.split_shard(StreamName=name, ShardToSplit="shardId-000000000000", NewStartingHashKey=str(middle))
+    with pytest.raises(ClientError) as error:
+        kinesis.split_shard(StreamName=name, ShardToSplit="shardId-000000000001", NewStartingHashKey="1")
+    assert failure(error) == ("ResourceInUseException", 400)
+    wait_active(kinesis, name)
+    shards = {s["ShardId"]: s for s in kinesis.list_shards(StreamName=name)["Shards"]}
+    assert "EndingSequenceNumber" in shards["shardId-000000000000"]["SequenceNumberRange"]
+    assert shards["shardId-000000000002"]["ParentShardId"] == "shardId-000000000000"
+    assert shards["shardId-000000000003"]["HashKeyRange"]["StartingHashKey"] == str(middle)
+    # The closed parent still holds its record, then ends with its children.
+    iterator = kinesis.get_shard_iterator(StreamName=name, ShardId="shardId-000000000000",
+                                          ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    closed = kinesis.get_records(ShardIterator=iterator)
+    assert [r["Data"] for r in closed["Records"]] == [b"before"]
+    assert "NextShardIterator" not in closed or closed["NextShardIterator"] is None
+    assert {c["ShardId"] for c in closed["ChildShards"]} == {"shardId-000000000002", "shardId-000000000003"}
+
+    kinesis.merge_shards(StreamName=name, ShardToMerge="shardId-000000000002",
+                         AdjacentShardToMerge="shardId-000000000003")
+    wait_active(kinesis, name)
+    merged = kinesis.list_shards(StreamName=name, ShardFilter={"Type": "AT_LATEST"})["Shards"]
+    assert [s["ShardId"] for s in merged] == ["shardId-000000000001", "shardId-000000000004"]
+    answer = kinesis.update_shard_count(StreamName=name, TargetShardCount=4, ScalingType="UNIFORM_SCALING")
+    assert (answer["CurrentShardCount"], answer["TargetShardCount"]) == (2, 4)
+    wait_active(kinesis, name)
+    assert kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["OpenShardCount"] == 4
+    with pytest.raises(ClientError) as error:
+        kinesis.update_shard_count(StreamName=name, TargetShardCount=9, ScalingType="UNIFORM_SCALING")
+    assert failure(error) == ("LimitExceededException", 400)
+
+
+def test_consumers_modes_encryption_and_monitoring(kinesis):
+    name = active_stream(kinesis, 1)
+    arn = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamARN"]
+    consumer = kinesis.register_stream_consumer(StreamARN=arn, ConsumerName="app")["Consumer"]
+    assert consumer["ConsumerStatus"] == "CREATING"
+    time.sleep(0.6)
+    described = kinesis.describe_stream_consumer(ConsumerARN=consumer["ConsumerARN"])["ConsumerDescription"]
+    assert described["ConsumerStatus"] == "ACTIVE" and described["StreamARN"] == arn
+    assert [c["ConsumerName"] for c in kinesis.list_stream_consumers(StreamARN=arn)["Consumers"]] == ["app"]
+    with pytest.raises(ClientError) as error:
+        kinesis.register_stream_consumer(StreamARN=arn, ConsumerName="app")
+    assert failure(error) == ("ResourceInUseException", 400)
+    kinesis.deregister_stream_consumer(StreamARN=arn, ConsumerName="app")
+    kinesis.update_stream_mode(StreamARN=arn, StreamModeDetails={"StreamMode": "ON_DEMAND"})
+    wait_active(kinesis, name)
+    kinesis.start_stream_encryption(StreamName=name, EncryptionType="KMS", KeyId="alias/aws/kinesis")
+    wait_active(kinesis, name)
+    summary = kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]
+    assert (summary["StreamModeDetails"]["StreamMode"], summary["EncryptionType"]) == ("ON_DEMAND", "KMS")
+    assert kinesis.put_record(StreamName=name, Data=b"x", PartitionKey="p")["EncryptionType"] == "KMS"
+    monitoring = kinesis.enable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["IncomingBytes"])
+    assert monitoring["DesiredShardLevelMetrics"] == ["IncomingBytes"]

@@ -44,7 +44,10 @@ final class KinesisService: Sendable {
     static let operationNames: Set<String> = [
         "CreateStream", "DeleteStream", "DescribeStream", "DescribeStreamSummary", "ListStreams", "ListShards",
         "AddTagsToStream", "RemoveTagsFromStream", "ListTagsForStream", "IncreaseStreamRetentionPeriod",
-        "DecreaseStreamRetentionPeriod", "PutRecord", "PutRecords", "GetShardIterator", "GetRecords",
+        "DecreaseStreamRetentionPeriod", "PutRecord", "PutRecords", "GetShardIterator", "GetRecords", "SplitShard",
+        "MergeShards", "UpdateShardCount", "UpdateStreamMode", "StartStreamEncryption", "StopStreamEncryption",
+        "EnableEnhancedMonitoring", "DisableEnhancedMonitoring", "RegisterStreamConsumer", "DescribeStreamConsumer",
+        "ListStreamConsumers", "DeregisterStreamConsumer",
     ]
 
     /// Performs one operation.
@@ -65,6 +68,18 @@ final class KinesisService: Sendable {
         case "PutRecords": try putRecords(call)
         case "GetShardIterator": try getShardIterator(call)
         case "GetRecords": try getRecords(call)
+        case "SplitShard": try splitShard(call)
+        case "MergeShards": try mergeShards(call)
+        case "UpdateShardCount": try updateShardCount(call)
+        case "UpdateStreamMode": try updateStreamMode(call)
+        case "StartStreamEncryption": try setEncryption(call, start: true)
+        case "StopStreamEncryption": try setEncryption(call, start: false)
+        case "EnableEnhancedMonitoring": try setMonitoring(call, enable: true)
+        case "DisableEnhancedMonitoring": try setMonitoring(call, enable: false)
+        case "RegisterStreamConsumer": try registerConsumer(call)
+        case "DescribeStreamConsumer": try describeConsumer(call)
+        case "ListStreamConsumers": try listConsumers(call)
+        case "DeregisterStreamConsumer": try deregisterConsumer(call)
         default: throw KinesisError("UnknownOperationException", "Unknown operation \(call.operation)")
         }
     }

@@ -18,6 +18,28 @@ struct KinesisStream: Sendable {
     var nextShardIndex: Int
     var sequenceCounter: UInt64 = 0
     var shardLevelMetrics: [String] = []
+    var consumers: [KinesisConsumer] = []
+
+    /// The last sequence number handed out (closes a shard at a split or merge).
+    var currentSequenceNumber: String {
+        KinesisSequence.make(streamCreation: createdAt, counter: sequenceCounter)
+    }
+
+    /// Closes an open shard.
+    mutating func close(_ index: Int) {
+        shards[index].endingSequenceNumber = currentSequenceNumber
+    }
+
+    /// Adds a new open shard.
+    mutating func addShard(start: UInt128, end: UInt128, parent: String?, adjacentParent: String? = nil) {
+        var shard = KinesisShard(
+            id: KinesisShard.id(nextShardIndex), startingHashKey: start, endingHashKey: end,
+            startingSequenceNumber: upcomingSequenceNumber)
+        shard.parentShardId = parent
+        shard.adjacentParentShardId = adjacentParent
+        shards.append(shard)
+        nextShardIndex += 1
+    }
 
     mutating func nextSequenceNumber() -> String {
         sequenceCounter += 1

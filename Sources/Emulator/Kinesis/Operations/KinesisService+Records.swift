@@ -255,7 +255,22 @@ extension KinesisService {
                         inclusive: iterator.inclusive, issued: call.now)
                 answer["NextShardIterator"] = .string(next.encoded)
             } else {
-                answer["ChildShards"] = .list([])
+                let children = stream.shards.filter {
+                    $0.parentShardId == shard.id || $0.adjacentParentShardId == shard.id
+                }
+                answer["ChildShards"] = .list(
+                    children.map { child in
+                        .map([
+                            "ShardId": .string(child.id),
+                            "ParentShards": .list(
+                                [child.parentShardId, child.adjacentParentShardId].compactMap { $0 }.map(
+                                    AWSDocument.string)),
+                            "HashKeyRange": .map([
+                                "StartingHashKey": .string(String(child.startingHashKey)),
+                                "EndingHashKey": .string(String(child.endingHashKey)),
+                            ]),
+                        ])
+                    })
             }
             return .map(answer)
         }

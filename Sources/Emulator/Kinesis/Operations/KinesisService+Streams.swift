@@ -166,7 +166,7 @@ extension KinesisService {
             ]),
             "EncryptionType": .string(stream.encryptionType),
             "OpenShardCount": .integer(Int64(stream.openShards.count)),
-            "ConsumerCount": .integer(0),
+            "ConsumerCount": .integer(Int64(stream.consumers.filter { $0.status != "DELETING" }.count)),
         ]
         if let keyId = stream.keyId { summary["KeyId"] = .string(keyId) }
         return summary

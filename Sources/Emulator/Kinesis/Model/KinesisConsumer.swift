@@ -1,0 +1,10 @@
+import Foundation
+
+/// A registered (enhanced fan-out) consumer of a stream.
+struct KinesisConsumer: Sendable {
+    var name: String
+    var arn: String
+    var createdAt: Date
+    var status: String
+    var transitionAt: Date?
+}
