@@ -81,3 +81,48 @@ import Testing
         }
     }
 }
+
+@Suite("Kinesis records across restarts")
+struct KinesisPersistenceTests {
+    @Test("records and shards survive a restart, and sequence numbers keep growing")
+    func restart() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brickyard-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = try await withEmulator({ $0.stateDirectory = directory }) { emulator, _ in
+            let kinesis = KinesisTests.client(emulator, .json)
+            _ = try await kinesis.call("CreateStream", ["StreamName": "kept", "ShardCount": .integer(2)])
+            emulator.clock.advance(by: 1)
+            var sequences: [String] = []
+            for index in 0..<20 {
+                let put = try await kinesis.call(
+                    "PutRecord",
+                    ["StreamName": "kept", "Data": .blob([UInt8(index)]), "PartitionKey": "k", "ExplicitHashKey": "0"])
+                sequences.append(put.document["SequenceNumber"]?.string ?? "")
+            }
+            _ = try await kinesis.call(
+                "SplitShard",
+                [
+                    "StreamName": "kept", "ShardToSplit": "shardId-000000000001",
+                    "NewStartingHashKey": .string("2" + String(repeating: "0", count: 38)),
+                ])
+            return sequences
+        }
+        try await withEmulator({ $0.stateDirectory = directory }) { emulator, _ in
+            let kinesis = KinesisTests.client(emulator, .json)
+            let iterator = try await kinesis.call(
+                "GetShardIterator",
+                ["StreamName": "kept", "ShardId": "shardId-000000000000", "ShardIteratorType": "TRIM_HORIZON"])
+            let records = try await kinesis.call(
+                "GetRecords", ["ShardIterator": iterator.document["ShardIterator"] ?? .null])
+            let list = records.document["Records"]?.list ?? []
+            #expect(list.map { $0["SequenceNumber"]?.string ?? "" } == before)
+            #expect(list.map { $0["Data"]?.blob ?? [] } == (0..<20).map { [UInt8($0)] })
+            let shards = try await kinesis.call("ListShards", ["StreamName": "kept"])
+            #expect(shards.document["Shards"]?.list?.count == 4)
+            let next = try await kinesis.call(
+                "PutRecord", ["StreamName": "kept", "Data": .blob([1]), "PartitionKey": "k", "ExplicitHashKey": "0"])
+            let sequence = try #require(next.document["SequenceNumber"]?.string)
+            #expect(sequence > before.last!)
+        }
+    }
+}

@@ -341,3 +341,54 @@ def test_consumers_modes_encryption_and_monitoring(kinesis):
     assert kinesis.put_record(StreamName=name, Data=b"x", PartitionKey="p")["EncryptionType"] == "KMS"
     monitoring = kinesis.enable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["IncomingBytes"])
     assert monitoring["DesiredShardLevelMetrics"] == ["IncomingBytes"]
+
+
+def test_kill_9_loses_no_acknowledged_record(spawn_emulator, tmp_path):
+    import signal
+    import threading
+
+    state_dir = str(tmp_path / "state")
+    first = spawn_emulator("--state-dir", state_dir)
+    kinesis = client(first.endpoint, "kinesis")
+    name = active_stream(kinesis, 2)
+    acknowledged: list[tuple[str, bytes]] = []
+    stop = threading.Event()
+
+    def writer(worker: int) -> None:
+        own = client(first.endpoint, "kinesis")
+        count = 0
+        while not stop.is_set():
+            data = f"{worker}-{count}".encode()
+            try:
+                answer = own.put_record(StreamName=name, Data=data, PartitionKey=f"w{worker}")
+            except Exception:
+                return
+            acknowledged.append((answer["SequenceNumber"], data))
+            count += 1
+
+    threads = [threading.Thread(target=writer, args=(worker,)) for worker in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)
+    first.stop(signal.SIGKILL)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert len(acknowledged) > 20
+    second = spawn_emulator("--state-dir", state_dir)
+    kinesis = client(second.endpoint, "kinesis")
+    stored = {}
+    for shard in kinesis.list_shards(StreamName=name)["Shards"]:
+        iterator = kinesis.get_shard_iterator(StreamName=name, ShardId=shard["ShardId"],
+                                              ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+        while iterator:
+            answer = kinesis.get_records(ShardIterator=iterator)
+            stored.update({r["SequenceNumber"]: r["Data"] for r in answer["Records"]})
+            if not answer["Records"]:
+                break
+            iterator = answer.get("NextShardIterator")
+    for sequence, data in acknowledged:
+        assert stored.get(sequence) == data
+    newest = max(int(s) for s in stored)
+    after = kinesis.put_record(StreamName=name, Data=b"after", PartitionKey="w0")
+    assert int(after["SequenceNumber"]) > newest

@@ -22,13 +22,14 @@ final class KinesisService: Sendable {
     let clock: EmulatorClock
     let logger: Logger
     let timings: Timings
-    /// Streams by `account/region/name`.
-    let streams = NIOLockedValueBox<[String: KinesisStream]>([:])
+    /// The streams, journaled when a state directory is set.
+    let store: JournaledStore<KinesisState>
 
     init(
-        authenticator: RequestAuthenticator, authorizer: Authorizer, clock: EmulatorClock, logger: Logger,
-        timings: Timings = Timings()
-    ) {
+        journalPath: String?, authenticator: RequestAuthenticator, authorizer: Authorizer, clock: EmulatorClock,
+        logger: Logger, timings: Timings = Timings()
+    ) throws {
+        store = try JournaledStore(journalPath: journalPath)
         self.authenticator = authenticator
         self.authorizer = authorizer
         self.clock = clock
@@ -36,8 +37,12 @@ final class KinesisService: Sendable {
         self.timings = timings
     }
 
-    func reset() {
-        streams.withLockedValue { $0.removeAll() }
+    func reset() throws {
+        try store.reset()
+    }
+
+    func sync() {
+        store.sync()
     }
 
     /// The operations served, by name.

@@ -44,8 +44,9 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
                 region: configuration.region, virtualHostSuffixes: configuration.virtualHostSuffixes),
             journalPath: journal("s3"), authenticator: authenticator, authorizer: authorizer, clock: clock,
             logger: configuration.logger)
-        kinesis = KinesisService(
-            authenticator: authenticator, authorizer: authorizer, clock: clock, logger: configuration.logger)
+        kinesis = try KinesisService(
+            journalPath: journal("kinesis"), authenticator: authenticator, authorizer: authorizer, clock: clock,
+            logger: configuration.logger)
         let validator = AWSSideValidator(
             iam: iam, sts: sts, s3: s3, authorizer: authorizer, clock: clock, configuration: configuration.databricks)
         let box = endpointBox
@@ -67,6 +68,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         s3.store.sync()
         iam.sync()
         sts.sync()
+        kinesis.sync()
     }
 
     func reset() throws {
@@ -75,7 +77,7 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
         try iam.reset()
         try sts.reset()
         databricks.reset()
-        kinesis.reset()
+        try kinesis.reset()
         faults.removeAll()
     }
 

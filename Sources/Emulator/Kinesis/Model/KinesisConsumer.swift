@@ -1,7 +1,7 @@
 import Foundation
 
 /// A registered (enhanced fan-out) consumer of a stream.
-struct KinesisConsumer: Sendable {
+struct KinesisConsumer: Sendable, Codable, Equatable {
     var name: String
     var arn: String
     var createdAt: Date

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One record of a shard.
-struct KinesisRecord: Sendable {
+struct KinesisRecord: Sendable, Equatable {
     var sequenceNumber: String
     var partitionKey: String
     var data: [UInt8]

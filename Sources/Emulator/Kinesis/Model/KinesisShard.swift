@@ -1,7 +1,7 @@
 import Foundation
 
 /// A shard: its hash key range, its sequence number range (closed once split or merged), its parents and records.
-struct KinesisShard: Sendable {
+struct KinesisShard: Sendable, Equatable {
     var id: String
     var startingHashKey: UInt128
     var endingHashKey: UInt128
@@ -31,6 +31,42 @@ struct KinesisShard: Sendable {
             }
         }
         return low
+    }
+}
+
+extension KinesisShard: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, startingHashKey, endingHashKey, startingSequenceNumber, endingSequenceNumber, parentShardId
+        case adjacentParentShardId
+    }
+
+    /// Hash keys are written as decimal strings; records are not part of the coded form (the journal carries them).
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        guard let start = UInt128(try container.decode(String.self, forKey: .startingHashKey)),
+            let end = UInt128(try container.decode(String.self, forKey: .endingHashKey))
+        else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .startingHashKey, in: container, debugDescription: "hash keys must be decimal")
+        }
+        startingHashKey = start
+        endingHashKey = end
+        startingSequenceNumber = try container.decode(String.self, forKey: .startingSequenceNumber)
+        endingSequenceNumber = try container.decodeIfPresent(String.self, forKey: .endingSequenceNumber)
+        parentShardId = try container.decodeIfPresent(String.self, forKey: .parentShardId)
+        adjacentParentShardId = try container.decodeIfPresent(String.self, forKey: .adjacentParentShardId)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(String(startingHashKey), forKey: .startingHashKey)
+        try container.encode(String(endingHashKey), forKey: .endingHashKey)
+        try container.encode(startingSequenceNumber, forKey: .startingSequenceNumber)
+        try container.encodeIfPresent(endingSequenceNumber, forKey: .endingSequenceNumber)
+        try container.encodeIfPresent(parentShardId, forKey: .parentShardId)
+        try container.encodeIfPresent(adjacentParentShardId, forKey: .adjacentParentShardId)
     }
 }
 

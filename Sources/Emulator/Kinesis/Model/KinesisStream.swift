@@ -1,7 +1,7 @@
 import Foundation
 
 /// A stream: its configuration, lifecycle and shards.
-struct KinesisStream: Sendable {
+struct KinesisStream: Sendable, Codable, Equatable {
     var name: String
     var arn: String
     var accountId: String

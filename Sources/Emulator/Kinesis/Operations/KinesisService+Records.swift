@@ -210,7 +210,7 @@ extension KinesisService {
         guard parts.count == 3 else { throw .invalidArgument("Invalid ShardIterator.") }
         var call = call
         call.input = ["StreamARN": .string(Self.arn(region: parts[1], account: parts[0], stream: parts[2]))]
-        let retention = streams.withLockedValue { $0[iterator.streamKey]?.retentionHours } ?? 24
+        let retention = store.read { $0.streams[iterator.streamKey]?.retentionHours } ?? 24
         return try withStream(call) { stream throws(KinesisError) -> AWSDocument in
             let cutoff = call.now.addingTimeInterval(-Double(retention) * 3600)
             guard let shardIndex = stream.shards.firstIndex(where: { $0.id == iterator.shardId }) else {

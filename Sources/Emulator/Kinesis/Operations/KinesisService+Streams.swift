@@ -1,5 +1,6 @@
 import AWSWire
 import Foundation
+import NIOCore
 
 /// Streams: create, delete, describe (full and summary), list, tags, retention.
 extension KinesisService {
@@ -35,34 +36,84 @@ extension KinesisService {
         }
     }
 
-    /// Applies due lifecycle transitions to a stream (CREATING/UPDATING -> ACTIVE, DELETING -> gone).
-    static func settle(_ streams: inout [String: KinesisStream], key: String, now: Date) {
-        guard var stream = streams[key], let at = stream.transitionAt, at <= now else { return }
-        if stream.status == "DELETING" {
-            streams[key] = nil
-            return
+    typealias Transaction = JournaledStore<KinesisState>.Transaction
+
+    /// Records a change in the journal and applies it.
+    static func apply(
+        _ mutation: KinesisState.Mutation, payload: ByteBuffer = ByteBuffer(), to transaction: inout Transaction
+    )
+        throws(KinesisError)
+    {
+        do {
+            try transaction.apply(mutation, payload: payload)
+        } catch {
+            throw KinesisError(
+                "InternalFailure", "The emulator could not record the change: \(error.underlying)",
+                status: .internalServerError)
         }
-        stream.status = "ACTIVE"
-        stream.transitionAt = nil
-        streams[key] = stream
     }
 
-    /// Runs a body on a stream that exists (after authorizing the call on it).
+    /// Applies due lifecycle transitions to a stream (CREATING/UPDATING -> ACTIVE, DELETING -> gone).
+    static func settle(_ transaction: inout Transaction, key: String, now: Date) throws(KinesisError) {
+        guard var stream = transaction.state.streams[key] else { return }
+        var changed = false
+        if let at = stream.transitionAt, at <= now {
+            if stream.status == "DELETING" {
+                try apply(.deleteStream(key: key), to: &transaction)
+                return
+            }
+            stream.status = "ACTIVE"
+            stream.transitionAt = nil
+            changed = true
+        }
+        let consumers = stream.consumers
+        settleConsumers(&stream, now: now)
+        if changed || stream.consumers != consumers {
+            try apply(.putStream(key: key, stream.withoutRecords), to: &transaction)
+        }
+    }
+
+    /// Records what a change did to a stream: its metadata, the records it appended or trimmed.
+    static func record(
+        _ key: String, before: KinesisStream, after: KinesisStream, in transaction: inout Transaction
+    ) throws(KinesisError) {
+        let metadata = after.withoutRecords
+        if metadata != before.withoutRecords {
+            try apply(.putStream(key: key, metadata), to: &transaction)
+        }
+        var appended: [(shardId: String, record: KinesisRecord)] = []
+        for shard in after.shards {
+            let old = before.shards.first { $0.id == shard.id }?.records.count ?? 0
+            if shard.records.count > old {
+                appended += shard.records[old...].map { (shard.id, $0) }
+            } else if shard.records.count < old {
+                try apply(.trimRecords(key: key, shardId: shard.id, count: old - shard.records.count), to: &transaction)
+            }
+        }
+        if !appended.isEmpty {
+            appended.sort { KinesisSequence.compare($0.record.sequenceNumber, $1.record.sequenceNumber) < 0 }
+            let (headers, payload) = KinesisState.records(appended)
+            try apply(.appendRecords(key: key, headers), payload: payload, to: &transaction)
+        }
+    }
+
+    /// Runs a body on a stream that exists (after authorizing the call on it), journaling what it changed.
     func withStream<T>(
         _ call: KinesisCall, requireActive: Bool = false, _ body: (inout KinesisStream) throws(KinesisError) -> T
     ) throws(KinesisError) -> T {
         let reference = try streamReference(call)
         try authorize(call, resource: reference.arn)
-        return try streams.withLock { streams throws(KinesisError) -> T in
-            Self.settle(&streams, key: reference.key, now: call.now)
-            guard var stream = streams[reference.key] else {
+        return try store.write { transaction throws(KinesisError) -> T in
+            try Self.settle(&transaction, key: reference.key, now: call.now)
+            guard var stream = transaction.state.streams[reference.key] else {
                 throw .resourceNotFound(reference.name, account: call.accountId)
             }
             if requireActive, stream.status == "CREATING" || stream.status == "DELETING" {
                 throw .resourceNotFound(reference.name, account: call.accountId)
             }
+            let before = stream
             let result = try body(&stream)
-            streams[reference.key] = stream
+            try Self.record(reference.key, before: before, after: stream, in: &transaction)
             return result
         }
     }
@@ -93,8 +144,9 @@ extension KinesisService {
         try authorize(call, resource: reference.arn)
         let tags = (call.input["Tags"]?.map ?? [:]).compactMapValues(\.string)
         let now = call.now
-        try streams.withLock { streams throws(KinesisError) in
-            Self.settle(&streams, key: reference.key, now: now)
+        try store.write { transaction throws(KinesisError) in
+            try Self.settle(&transaction, key: reference.key, now: now)
+            let streams = transaction.state.streams
             if streams[reference.key] != nil {
                 throw .resourceInUse("Stream \(reference.name) under account \(call.accountId) already exists.")
             }
@@ -108,7 +160,7 @@ extension KinesisService {
                 nextShardIndex: Int(count!))
             stream.shards = KinesisStream.evenShards(
                 Int(count!), firstIndex: 0, startingSequence: stream.upcomingSequenceNumber)
-            streams[reference.key] = stream
+            try Self.apply(.putStream(key: reference.key, stream), to: &transaction)
         }
         return .map([:])
     }
@@ -204,9 +256,13 @@ extension KinesisService {
             start = decoded
         }
         let prefix = "\(call.accountId)/\(call.region)/"
-        let all = streams.withLockedValue { streams in
-            for key in streams.keys where key.hasPrefix(prefix) { Self.settle(&streams, key: key, now: call.now) }
-            return streams.filter { $0.key.hasPrefix(prefix) }.map(\.value).sorted { $0.name < $1.name }
+        let all = try store.write { transaction throws(KinesisError) in
+            for key in transaction.state.streams.keys where key.hasPrefix(prefix) {
+                try Self.settle(&transaction, key: key, now: call.now)
+            }
+            return transaction.state.streams.filter { $0.key.hasPrefix(prefix) }.map(\.value).sorted {
+                $0.name < $1.name
+            }
         }
         let remaining = start.map { name in all.filter { $0.name > name } } ?? all
         let page = Array(remaining.prefix(limit))
