@@ -23,6 +23,9 @@ public struct EmulatorConfiguration: Sendable {
     /// Whether IAM policies are enforced on every request (`--iam off` turns it off): when `false`, every
     /// authenticated request is allowed.
     public var enforcesIAM: Bool = true
+    /// Whether Kinesis enforces the per-shard throughput limits of provisioned streams (1 MiB or 1,000 records a
+    /// second written, 5 calls or 2 MiB a second read); off by default (`--kinesis-limits real`).
+    public var enforcesKinesisLimits: Bool = false
     /// The emulated Databricks account: ids, bootstrap credentials and lifecycle timings.
     public var databricks = DatabricksConfiguration()
     /// Limits of the HTTP front end.

@@ -14,6 +14,11 @@ enum IAMMode: String, ExpressibleByArgument, CaseIterable {
     case on, off
 }
 
+/// Whether Kinesis enforces per-shard throughput limits.
+enum KinesisLimitsMode: String, ExpressibleByArgument, CaseIterable {
+    case off, real
+}
+
 /// How long Databricks lifecycles take on the emulator's clock.
 enum DatabricksTimingsMode: String, ExpressibleByArgument, CaseIterable {
     case fast, realistic
@@ -22,7 +27,7 @@ enum DatabricksTimingsMode: String, ExpressibleByArgument, CaseIterable {
 /// `brickyard serve`: the emulator on one port until SIGINT or SIGTERM.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the emulator (S3, IAM, STS and the Databricks account and workspace APIs) on one port."
+        abstract: "Run the emulator (S3, IAM, STS, Kinesis and the Databricks account and workspace APIs) on one port."
     )
 
     @Option(help: "The address to bind. Loopback unless you mean otherwise.")
@@ -45,6 +50,13 @@ struct Serve: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Kinesis per-shard throughput limits: 'off' (the default) or 'real' (1 MiB or 1,000 records a second "
+                + "written, 5 calls or 2 MiB a second read, ProvisionedThroughputExceededException beyond).",
+            valueName: "off|real"))
+    var kinesisLimits: KinesisLimitsMode = .off
+
+    @Option(
+        help: ArgumentHelp(
             "Databricks lifecycles: 'fast' (seconds, the default) or 'realistic' (a workspace takes 10 minutes, a "
                 + "cluster 5), on the emulator's clock.",
             valueName: "fast|realistic"))
@@ -62,6 +74,7 @@ struct Serve: AsyncParsableCommand {
         configuration.region = region
         configuration.stateDirectory = stateDir
         configuration.enforcesIAM = iam == .on
+        configuration.enforcesKinesisLimits = kinesisLimits == .real
         configuration.databricks.timings = databricksTimings == .realistic ? .realistic : .fast
         if let databricksAccountId {
             guard UUID(uuidString: databricksAccountId) != nil else {

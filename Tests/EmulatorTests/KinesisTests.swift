@@ -126,3 +126,27 @@ struct KinesisPersistenceTests {
         }
     }
 }
+
+@Suite("Kinesis throughput limits")
+struct KinesisThroughputTests {
+    @Test("with real limits PutRecords reports the records over 1 MiB a second per record; a later second takes more")
+    func writeLimits() async throws {
+        try await withEmulator({ $0.enforcesKinesisLimits = true }) { emulator, _ in
+            let kinesis = KinesisTests.client(emulator, .json)
+            _ = try await kinesis.call("CreateStream", ["StreamName": "hot", "ShardCount": .integer(1)])
+            emulator.clock.advance(by: 1)
+            // One call has one arrival time: 500 records of 3,000 bytes overflow the shard's 1 MiB in that second.
+            let batch = AWSDocument.list(
+                (0..<500).map { _ in .map(["Data": .blob([UInt8](repeating: 7, count: 3_000)), "PartitionKey": "p"]) })
+            let answer = try await kinesis.call("PutRecords", ["StreamName": "hot", "Records": batch])
+            let entries = answer.document["Records"]?.list ?? []
+            #expect(entries.filter { $0["SequenceNumber"] != nil }.count == 1_048_576 / 3_000)
+            #expect(answer.document["FailedRecordCount"]?.integer == Int64(500 - 1_048_576 / 3_000))
+            #expect(entries.last?["ErrorCode"]?.string == "ProvisionedThroughputExceededException")
+            emulator.clock.advance(by: 1)
+            let later = try await kinesis.call(
+                "PutRecord", ["StreamName": "hot", "Data": .blob([1]), "PartitionKey": "p"])
+            #expect(later.status == 200)
+        }
+    }
+}

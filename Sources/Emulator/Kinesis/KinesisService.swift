@@ -22,13 +22,15 @@ final class KinesisService: Sendable {
     let clock: EmulatorClock
     let logger: Logger
     let timings: Timings
+    let throughput: KinesisThroughput
     /// The streams, journaled when a state directory is set.
     let store: JournaledStore<KinesisState>
 
     init(
         journalPath: String?, authenticator: RequestAuthenticator, authorizer: Authorizer, clock: EmulatorClock,
-        logger: Logger, timings: Timings = Timings()
+        logger: Logger, timings: Timings = Timings(), enforcesLimits: Bool = false
     ) throws {
+        throughput = KinesisThroughput(isEnforcing: enforcesLimits)
         store = try JournaledStore(journalPath: journalPath)
         self.authenticator = authenticator
         self.authorizer = authorizer

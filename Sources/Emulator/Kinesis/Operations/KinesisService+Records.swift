@@ -50,6 +50,18 @@ extension KinesisService {
         Insecure.MD5.hash(data: Data(partitionKey.utf8)).reduce(UInt128(0)) { $0 << 8 | UInt128($1) }
     }
 
+    /// The open shard that holds a record's hash key.
+    static func shard(for entry: Entry, in stream: KinesisStream) -> String? {
+        stream.shards.first { $0.isOpen && $0.startingHashKey <= entry.hashKey && entry.hashKey <= $0.endingHashKey }?
+            .id
+    }
+
+    static func throughputExceeded(shard: String, stream: KinesisStream, account: String) -> KinesisError {
+        KinesisError(
+            "ProvisionedThroughputExceededException",
+            "Rate exceeded for shard \(shard) in stream \(stream.name) under account \(account).")
+    }
+
     /// Appends a record to the open shard that holds its hash key.
     static func append(_ entry: Entry, to stream: inout KinesisStream, now: Date) -> (shard: String, sequence: String) {
         let index =
@@ -67,7 +79,14 @@ extension KinesisService {
         if let ordering = call.string("SequenceNumberForOrdering"), !KinesisSequence.isValid(ordering) {
             throw .invalidArgument("ExclusiveMinimumSequenceNumber \(ordering) used in PutRecord on stream is invalid.")
         }
-        let (shard, sequence, encryption) = try withStream(call, requireActive: true) { stream in
+        let throughput = self.throughput
+        let (shard, sequence, encryption) = try withStream(call, requireActive: true) {
+            stream throws(KinesisError) in
+            if stream.mode == "PROVISIONED", let target = Self.shard(for: entry, in: stream),
+                !throughput.admitWrite(shard: "\(stream.arn)/\(target)", bytes: entry.data.count, now: call.now)
+            {
+                throw Self.throughputExceeded(shard: target, stream: stream, account: call.accountId)
+            }
             let placed = Self.append(entry, to: &stream, now: call.now)
             return (placed.shard, placed.sequence, stream.encryptionType)
         }
@@ -94,13 +113,24 @@ extension KinesisService {
         guard size <= Self.maximumPutRecordsSize else {
             throw .invalidArgument("Records size exceeds 5 MB limit")
         }
+        let throughput = self.throughput
         let (results, encryption) = try withStream(call, requireActive: true) { stream in
-            (entries.map { Self.append($0, to: &stream, now: call.now) }, stream.encryptionType)
+            let results = entries.map { entry -> AWSDocument in
+                if stream.mode == "PROVISIONED", let target = Self.shard(for: entry, in: stream),
+                    !throughput.admitWrite(shard: "\(stream.arn)/\(target)", bytes: entry.data.count, now: call.now)
+                {
+                    let error = Self.throughputExceeded(shard: target, stream: stream, account: call.accountId)
+                    return .map(["ErrorCode": .string(error.type), "ErrorMessage": .string(error.message)])
+                }
+                let placed = Self.append(entry, to: &stream, now: call.now)
+                return .map(["ShardId": .string(placed.shard), "SequenceNumber": .string(placed.sequence)])
+            }
+            return (results, stream.encryptionType)
         }
+        let failed = results.filter { $0["ErrorCode"] != nil }.count
         return .map([
-            "FailedRecordCount": .integer(0), "EncryptionType": .string(encryption),
-            "Records": .list(
-                results.map { .map(["ShardId": .string($0.shard), "SequenceNumber": .string($0.sequence)]) }),
+            "FailedRecordCount": .integer(Int64(failed)), "EncryptionType": .string(encryption),
+            "Records": .list(results),
         ])
     }
 
@@ -220,6 +250,10 @@ extension KinesisService {
             }
             stream.shards[shardIndex].records.removeAll { $0.arrival < cutoff }
             let shard = stream.shards[shardIndex]
+            let shardKey = "\(stream.arn)/\(shard.id)"
+            if stream.mode == "PROVISIONED", !throughput.admitRead(shard: shardKey, now: call.now) {
+                throw Self.throughputExceeded(shard: shard.id, stream: stream, account: call.accountId)
+            }
             let start = shard.firstIndex(atOrAfter: iterator.threshold, after: !iterator.inclusive)
             var end = start
             var size = 0
@@ -229,6 +263,7 @@ extension KinesisService {
                 end += 1
             }
             let records = shard.records[start..<end]
+            throughput.countRead(shard: shardKey, bytes: size, now: call.now)
             var answer: [String: AWSDocument] = [
                 "Records": .list(
                     records.map { record in
