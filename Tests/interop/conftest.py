@@ -42,6 +42,7 @@ SECTIONS = {
     "chunked": "aws-chunked uploads (signed chunks, unsigned with trailer)",
     "cli": "the AWS CLI",
     "cli_iam": "the Databricks instance-profile setup with the AWS CLI",
+    "cli_kinesis": "Kinesis with the AWS CLI",
     "enforcement": "IAM policies enforced on S3, IAM and STS requests",
     "faults": "injected errors and latency (/_brickyard/faults) and the clients' retries",
     "kinesis": "Kinesis streams, shards and records over JSON 1.1 (boto3) and CBOR 1.1",
