@@ -52,6 +52,13 @@ import Testing
                 == .timestamp(Date(timeIntervalSince1970: 1_363_896_240.5)))
     }
 
+    @Test func rfc3339TimestampsAreReadToo() throws {
+        // 0("2013-03-21T20:04:00Z"), RFC 8949 Appendix A.
+        #expect(
+            try AWSDocument.parseCBOR(Self.bytes("c074323031332d30332d32315432303a30343a30305a"))
+                == .timestamp(Date(timeIntervalSince1970: 1_363_896_240)))
+    }
+
     @Test func timestampsAreEpochMillisecondsInCBOR() throws {
         let date = Date(timeIntervalSince1970: 1_700_000_000.123)
         let encoded = AWSDocument.timestamp(date).cborBytes()

@@ -392,3 +392,69 @@ def test_kill_9_loses_no_acknowledged_record(spawn_emulator, tmp_path):
     newest = max(int(s) for s in stored)
     after = kinesis.put_record(StreamName=name, Data=b"after", PartitionKey="w0")
     assert int(after["SequenceNumber"]) > newest
+
+
+def test_every_operation_over_cbor(endpoint):
+    """The same operations as the boto3 tests, with CBOR bodies, as the AWS SDK for Java sends them."""
+    name = f"cbor-all-{uuid.uuid4().hex[:8]}"
+
+    def ok(operation: str, members: dict) -> dict:
+        status, answer = cbor(endpoint, operation, members)
+        assert status == 200, (operation, answer)
+        return answer
+
+    def active() -> None:
+        deadline = time.monotonic() + 10
+        while ok("DescribeStreamSummary", {"StreamName": name})["StreamDescriptionSummary"]["StreamStatus"] != "ACTIVE":
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+
+    ok("CreateStream", {"StreamName": name, "ShardCount": 2})
+    active()
+    arn = ok("DescribeStream", {"StreamName": name})["StreamDescription"]["StreamARN"]
+    assert name in ok("ListStreams", {})["StreamNames"]
+    ok("AddTagsToStream", {"StreamName": name, "Tags": {"team": "data"}})
+    assert ok("ListTagsForStream", {"StreamARN": arn})["Tags"] == [{"Key": "team", "Value": "data"}]
+    ok("RemoveTagsFromStream", {"StreamName": name, "TagKeys": ["team"]})
+    ok("IncreaseStreamRetentionPeriod", {"StreamName": name, "RetentionPeriodHours": 48})
+    ok("DecreaseStreamRetentionPeriod", {"StreamName": name, "RetentionPeriodHours": 24})
+    data = bytes(range(256))
+    put = ok("PutRecord", {"StreamName": name, "Data": data, "PartitionKey": "k", "ExplicitHashKey": "0"})
+    ok("PutRecords", {"StreamARN": arn, "Records": [{"Data": data[::-1], "PartitionKey": "k", "ExplicitHashKey": "0"}]})
+    shard = put["ShardId"]
+    for kind, extra in [("TRIM_HORIZON", {}), ("AT_SEQUENCE_NUMBER", {"StartingSequenceNumber": put["SequenceNumber"]}),
+                        # A timestamp as the AWS SDK for Java writes one: tag 1 over epoch milliseconds.
+                        ("AT_TIMESTAMP", {"Timestamp": cbor2.CBORTag(1, int((time.time() - 60) * 1000))})]:
+        iterator = ok("GetShardIterator", {"StreamName": name, "ShardId": shard, "ShardIteratorType": kind, **extra})
+        records = ok("GetRecords", {"ShardIterator": iterator["ShardIterator"], "Limit": 10})["Records"]
+        assert [r["Data"] for r in records] == [data, data[::-1]], kind
+    after = ok("GetShardIterator", {"StreamName": name, "ShardId": shard, "ShardIteratorType": "AFTER_SEQUENCE_NUMBER",
+                                    "StartingSequenceNumber": put["SequenceNumber"]})
+    assert [r["Data"] for r in ok("GetRecords", {"ShardIterator": after["ShardIterator"]})["Records"]] == [data[::-1]]
+    latest = ok("GetShardIterator", {"StreamName": name, "ShardId": shard, "ShardIteratorType": "LATEST"})
+    assert ok("GetRecords", {"ShardIterator": latest["ShardIterator"]})["Records"] == []
+    shards = ok("ListShards", {"StreamName": name})["Shards"]
+    assert [s["ShardId"] for s in shards] == ["shardId-000000000000", "shardId-000000000001"]
+    ok("SplitShard", {"StreamName": name, "ShardToSplit": "shardId-000000000000", "NewStartingHashKey": "1000"})
+    active()
+    ok("MergeShards", {"StreamName": name, "ShardToMerge": "shardId-000000000002",
+                       "AdjacentShardToMerge": "shardId-000000000003"})
+    active()
+    assert ok("UpdateShardCount", {"StreamName": name, "TargetShardCount": 3,
+                                   "ScalingType": "UNIFORM_SCALING"})["TargetShardCount"] == 3
+    active()
+    ok("UpdateStreamMode", {"StreamARN": arn, "StreamModeDetails": {"StreamMode": "ON_DEMAND"}})
+    active()
+    ok("StartStreamEncryption", {"StreamName": name, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"})
+    active()
+    ok("StopStreamEncryption", {"StreamName": name, "EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"})
+    active()
+    ok("EnableEnhancedMonitoring", {"StreamName": name, "ShardLevelMetrics": ["ALL"]})
+    ok("DisableEnhancedMonitoring", {"StreamName": name, "ShardLevelMetrics": ["IncomingBytes"]})
+    consumer = ok("RegisterStreamConsumer", {"StreamARN": arn, "ConsumerName": "reader"})["Consumer"]
+    assert isinstance(consumer["ConsumerCreationTimestamp"], datetime.datetime)
+    assert ok("DescribeStreamConsumer", {"ConsumerARN": consumer["ConsumerARN"]})["ConsumerDescription"][
+        "ConsumerName"] == "reader"
+    assert [c["ConsumerName"] for c in ok("ListStreamConsumers", {"StreamARN": arn})["Consumers"]] == ["reader"]
+    ok("DeregisterStreamConsumer", {"ConsumerARN": consumer["ConsumerARN"]})
+    ok("DeleteStream", {"StreamName": name})

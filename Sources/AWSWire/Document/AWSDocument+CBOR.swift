@@ -190,6 +190,16 @@ struct CBORReader {
         case 6:
             guard let tag = try argument(info) else { throw .init("indefinite tag") }
             let value = try item(depth: depth + 1)
+            if tag == 0, case .string(let text) = value {
+                // Standard date/time text (RFC 3339), which generic CBOR libraries write.
+                let formatter = ISO8601DateFormatter()
+                formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+                let plain = ISO8601DateFormatter()
+                guard let date = formatter.date(from: text) ?? plain.date(from: text) else {
+                    throw .init("tag 0 over text that is not an RFC 3339 date")
+                }
+                return .timestamp(date)
+            }
             guard tag == 1 else { return value }
             switch value {
             case .integer(let number):

@@ -29,26 +29,29 @@ struct KinesisState: JournaledState {
     mutating func apply(_ mutation: Mutation, payload: ByteBuffer) {
         switch mutation {
         case .putStream(let key, var stream):
-            if let existing = streams[key] {
+            // Move the records over (no copy of their storage).
+            if var existing = streams.removeValue(forKey: key) {
                 for index in stream.shards.indices {
-                    stream.shards[index].records =
-                        existing.shards.first { $0.id == stream.shards[index].id }?.records ?? []
+                    guard let old = existing.shards.firstIndex(where: { $0.id == stream.shards[index].id }) else {
+                        continue
+                    }
+                    swap(&stream.shards[index].records, &existing.shards[old].records)
                 }
             }
             streams[key] = stream
         case .appendRecords(let key, let headers):
-            guard var stream = streams[key] else { return }
+            guard streams[key] != nil else { return }
             var offset = payload.readerIndex
             for header in headers {
                 let data = payload.getBytes(at: offset, length: header.length) ?? []
                 offset += header.length
-                guard let index = stream.shards.firstIndex(where: { $0.id == header.shardId }) else { continue }
-                stream.shards[index].records.append(
+                guard let index = streams[key]!.shards.firstIndex(where: { $0.id == header.shardId }) else { continue }
+                // In place: the shard's storage is not copied.
+                streams[key]!.shards[index].records.append(
                     KinesisRecord(
                         sequenceNumber: header.sequenceNumber, partitionKey: header.partitionKey, data: data,
                         arrival: header.arrival))
             }
-            streams[key] = stream
         case .trimRecords(let key, let shardId, let count):
             guard let index = streams[key]?.shards.firstIndex(where: { $0.id == shardId }) else { return }
             streams[key]!.shards[index].records.removeFirst(min(count, streams[key]!.shards[index].records.count))
@@ -82,6 +85,14 @@ struct KinesisState: JournaledState {
         }
         return (headers, payload)
     }
+}
+
+/// What an operation did to a stream's records, applied to the state after the operation (so that the stream it saw
+/// never holds the only other reference to a shard's records, which would copy them).
+struct KinesisChanges {
+    var appended: [(shardId: String, record: KinesisRecord)] = []
+    /// Shard id -> how many of its oldest records retention drops.
+    var trims: [String: Int] = [:]
 }
 
 extension KinesisStream {

@@ -62,16 +62,23 @@ extension KinesisService {
             "Rate exceeded for shard \(shard) in stream \(stream.name) under account \(account).")
     }
 
-    /// Appends a record to the open shard that holds its hash key.
-    static func append(_ entry: Entry, to stream: inout KinesisStream, now: Date) -> (shard: String, sequence: String) {
+    /// Gives a record its sequence number and the open shard that holds its hash key, and reports it appended.
+    static func append(
+        _ entry: Entry, to stream: inout KinesisStream, changes: inout KinesisChanges, now: Date
+    ) -> (shard: String, sequence: String) {
         let index =
             stream.shards.firstIndex {
                 $0.isOpen && $0.startingHashKey <= entry.hashKey && entry.hashKey <= $0.endingHashKey
             } ?? stream.shards.firstIndex(where: \.isOpen)!
         let sequence = stream.nextSequenceNumber()
-        stream.shards[index].records.append(
-            KinesisRecord(sequenceNumber: sequence, partitionKey: entry.partitionKey, data: entry.data, arrival: now))
-        return (stream.shards[index].id, sequence)
+        let shardId = stream.shards[index].id
+        changes.appended.append(
+            (
+                shardId,
+                KinesisRecord(
+                    sequenceNumber: sequence, partitionKey: entry.partitionKey, data: entry.data, arrival: now)
+            ))
+        return (shardId, sequence)
     }
 
     func putRecord(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
@@ -81,13 +88,13 @@ extension KinesisService {
         }
         let throughput = self.throughput
         let (shard, sequence, encryption) = try withStream(call, requireActive: true) {
-            stream throws(KinesisError) in
+            (stream: inout KinesisStream, changes: inout KinesisChanges) throws(KinesisError) in
             if stream.mode == "PROVISIONED", let target = Self.shard(for: entry, in: stream),
                 !throughput.admitWrite(shard: "\(stream.arn)/\(target)", bytes: entry.data.count, now: call.now)
             {
                 throw Self.throughputExceeded(shard: target, stream: stream, account: call.accountId)
             }
-            let placed = Self.append(entry, to: &stream, now: call.now)
+            let placed = Self.append(entry, to: &stream, changes: &changes, now: call.now)
             return (placed.shard, placed.sequence, stream.encryptionType)
         }
         return .map([
@@ -114,7 +121,8 @@ extension KinesisService {
             throw .invalidArgument("Records size exceeds 5 MB limit")
         }
         let throughput = self.throughput
-        let (results, encryption) = try withStream(call, requireActive: true) { stream in
+        let (results, encryption) = try withStream(call, requireActive: true) {
+            (stream: inout KinesisStream, changes: inout KinesisChanges) in
             let results = entries.map { entry -> AWSDocument in
                 if stream.mode == "PROVISIONED", let target = Self.shard(for: entry, in: stream),
                     !throughput.admitWrite(shard: "\(stream.arn)/\(target)", bytes: entry.data.count, now: call.now)
@@ -122,7 +130,7 @@ extension KinesisService {
                     let error = Self.throughputExceeded(shard: target, stream: stream, account: call.accountId)
                     return .map(["ErrorCode": .string(error.type), "ErrorMessage": .string(error.message)])
                 }
-                let placed = Self.append(entry, to: &stream, now: call.now)
+                let placed = Self.append(entry, to: &stream, changes: &changes, now: call.now)
                 return .map(["ShardId": .string(placed.shard), "SequenceNumber": .string(placed.sequence)])
             }
             return (results, stream.encryptionType)
@@ -241,20 +249,23 @@ extension KinesisService {
         var call = call
         call.input = ["StreamARN": .string(Self.arn(region: parts[1], account: parts[0], stream: parts[2]))]
         let retention = store.read { $0.streams[iterator.streamKey]?.retentionHours } ?? 24
-        return try withStream(call) { stream throws(KinesisError) -> AWSDocument in
+        return try withStream(call) {
+            (stream: inout KinesisStream, changes: inout KinesisChanges) throws(KinesisError) -> AWSDocument in
             let cutoff = call.now.addingTimeInterval(-Double(retention) * 3600)
             guard let shardIndex = stream.shards.firstIndex(where: { $0.id == iterator.shardId }) else {
                 throw .resourceNotFound(
                     "Shard \(iterator.shardId) in stream \(stream.name) under account \(call.accountId) does not exist",
                     exact: true)
             }
-            stream.shards[shardIndex].records.removeAll { $0.arrival < cutoff }
             let shard = stream.shards[shardIndex]
+            // Retention: records older than the period are dropped (they are in arrival order).
+            let expired = shard.records.prefix { $0.arrival < cutoff }.count
+            changes.trims[shard.id] = expired
             let shardKey = "\(stream.arn)/\(shard.id)"
             if stream.mode == "PROVISIONED", !throughput.admitRead(shard: shardKey, now: call.now) {
                 throw Self.throughputExceeded(shard: shard.id, stream: stream, account: call.accountId)
             }
-            let start = shard.firstIndex(atOrAfter: iterator.threshold, after: !iterator.inclusive)
+            let start = max(expired, shard.firstIndex(atOrAfter: iterator.threshold, after: !iterator.inclusive))
             var end = start
             var size = 0
             while end < shard.records.count, end - start < limit {

@@ -73,49 +73,56 @@ extension KinesisService {
         }
     }
 
-    /// Records what a change did to a stream: its metadata, the records it appended or trimmed.
-    static func record(
-        _ key: String, before: KinesisStream, after: KinesisStream, in transaction: inout Transaction
-    ) throws(KinesisError) {
-        let metadata = after.withoutRecords
-        if metadata != before.withoutRecords {
-            try apply(.putStream(key: key, metadata), to: &transaction)
-        }
-        var appended: [(shardId: String, record: KinesisRecord)] = []
-        for shard in after.shards {
-            let old = before.shards.first { $0.id == shard.id }?.records.count ?? 0
-            if shard.records.count > old {
-                appended += shard.records[old...].map { (shard.id, $0) }
-            } else if shard.records.count < old {
-                try apply(.trimRecords(key: key, shardId: shard.id, count: old - shard.records.count), to: &transaction)
-            }
-        }
-        if !appended.isEmpty {
-            appended.sort { KinesisSequence.compare($0.record.sequenceNumber, $1.record.sequenceNumber) < 0 }
-            let (headers, payload) = KinesisState.records(appended)
-            try apply(.appendRecords(key: key, headers), payload: payload, to: &transaction)
-        }
-    }
-
     /// Runs a body on a stream that exists (after authorizing the call on it), journaling what it changed.
     func withStream<T>(
         _ call: KinesisCall, requireActive: Bool = false, _ body: (inout KinesisStream) throws(KinesisError) -> T
+    ) throws(KinesisError) -> T {
+        try withStream(call, requireActive: requireActive) { (stream, _: inout KinesisChanges) throws(KinesisError) in
+            try body(&stream)
+        }
+    }
+
+    /// Runs a body on a stream that exists; the body reports appended and trimmed records in `changes` instead of
+    /// changing the stream's records, and its metadata changes, records and trims are journaled and applied.
+    func withStream<T>(
+        _ call: KinesisCall, requireActive: Bool = false,
+        _ body: (inout KinesisStream, inout KinesisChanges) throws(KinesisError) -> T
     ) throws(KinesisError) -> T {
         let reference = try streamReference(call)
         try authorize(call, resource: reference.arn)
         return try store.write { transaction throws(KinesisError) -> T in
             try Self.settle(&transaction, key: reference.key, now: call.now)
-            guard var stream = transaction.state.streams[reference.key] else {
-                throw .resourceNotFound(reference.name, account: call.accountId)
+            // The stream is looked at in a scope of its own, so that no copy of it is alive when the changes are
+            // applied to the state (a live copy would make the state copy a shard's records to append to them).
+            let (result, metadata, changes) = try Self.inspect(
+                transaction.state.streams[reference.key], reference: reference, call: call,
+                requireActive: requireActive,
+                body)
+            if let metadata { try Self.apply(.putStream(key: reference.key, metadata), to: &transaction) }
+            for (shardId, count) in changes.trims.sorted(by: { $0.key < $1.key }) where count > 0 {
+                try Self.apply(.trimRecords(key: reference.key, shardId: shardId, count: count), to: &transaction)
             }
-            if requireActive, stream.status == "CREATING" || stream.status == "DELETING" {
-                throw .resourceNotFound(reference.name, account: call.accountId)
+            if !changes.appended.isEmpty {
+                let (headers, payload) = KinesisState.records(changes.appended)
+                try Self.apply(.appendRecords(key: reference.key, headers), payload: payload, to: &transaction)
             }
-            let before = stream
-            let result = try body(&stream)
-            try Self.record(reference.key, before: before, after: stream, in: &transaction)
             return result
         }
+    }
+
+    private static func inspect<T>(
+        _ found: KinesisStream?, reference: (key: String, name: String, arn: String), call: KinesisCall,
+        requireActive: Bool, _ body: (inout KinesisStream, inout KinesisChanges) throws(KinesisError) -> T
+    ) throws(KinesisError) -> (T, KinesisStream?, KinesisChanges) {
+        guard var stream = found else { throw .resourceNotFound(reference.name, account: call.accountId) }
+        if requireActive, stream.status == "CREATING" || stream.status == "DELETING" {
+            throw .resourceNotFound(reference.name, account: call.accountId)
+        }
+        let before = stream.withoutRecords
+        var changes = KinesisChanges()
+        let result = try body(&stream, &changes)
+        let after = stream.withoutRecords
+        return (result, after == before ? nil : after, changes)
     }
 
     // MARK: - Create and delete
