@@ -341,6 +341,11 @@ def test_consumers_modes_encryption_and_monitoring(kinesis):
     assert kinesis.put_record(StreamName=name, Data=b"x", PartitionKey="p")["EncryptionType"] == "KMS"
     monitoring = kinesis.enable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["IncomingBytes"])
     assert monitoring["DesiredShardLevelMetrics"] == ["IncomingBytes"]
+    disabled = kinesis.disable_enhanced_monitoring(StreamName=name, ShardLevelMetrics=["ALL"])
+    assert (disabled["CurrentShardLevelMetrics"], disabled["DesiredShardLevelMetrics"]) == (["IncomingBytes"], [])
+    kinesis.stop_stream_encryption(StreamName=name, EncryptionType="KMS", KeyId="alias/aws/kinesis")
+    wait_active(kinesis, name)
+    assert kinesis.describe_stream(StreamName=name)["StreamDescription"]["EncryptionType"] == "NONE"
 
 
 def test_kill_9_loses_no_acknowledged_record(spawn_emulator, tmp_path):
@@ -458,3 +463,27 @@ def test_every_operation_over_cbor(endpoint):
     assert [c["ConsumerName"] for c in ok("ListStreamConsumers", {"StreamARN": arn})["Consumers"]] == ["reader"]
     ok("DeregisterStreamConsumer", {"ConsumerARN": consumer["ConsumerARN"]})
     ok("DeleteStream", {"StreamName": name})
+
+
+def test_faults_reach_kinesis_in_the_requests_encoding(endpoint, kinesis):
+    import json as jsonlib
+    import urllib.request
+
+    def admin(method: str, body: dict | None = None) -> dict:
+        data = jsonlib.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(f"{endpoint}/_brickyard/faults", data=data, method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return jsonlib.loads(response.read())
+
+    rule = {"service": "kinesis", "operation": "ListStreams",
+            "error": {"status": 400, "code": "LimitExceededException", "message": "injected"}}
+    admin("POST", rule)
+    try:
+        with pytest.raises(ClientError) as error:
+            kinesis.list_streams()
+        assert failure(error) == ("LimitExceededException", 400)
+        status, answer = cbor(endpoint, "ListStreams", {})
+        assert (status, answer["__type"]) == (400, "LimitExceededException")
+    finally:
+        admin("DELETE")
+    assert "StreamNames" in kinesis.list_streams()

@@ -40,7 +40,11 @@ extension AWSDocument {
                 output.append(contentsOf: "null".utf8)
             }
         case .string(let value): Self.writeJSONString(value, into: &output)
-        case .blob(let bytes): Self.writeJSONString(Data(bytes).base64EncodedString(), into: &output)
+        case .blob(let bytes):
+            // Base64 never needs escaping.
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: Data(bytes).base64EncodedData())
+            output.append(UInt8(ascii: "\""))
         case .timestamp(let date):
             let seconds = date.timeIntervalSince1970
             let millis = (seconds * 1000).rounded() / 1000
@@ -66,6 +70,13 @@ extension AWSDocument {
 
     static func writeJSONString(_ value: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy them whole.
+        let plain = value.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        if plain {
+            output.append(contentsOf: value.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)

@@ -60,10 +60,10 @@ extension EmulatorServices {
             response = DatabricksError(error.code, status, error.message).response(
                 requestId: UUID().uuidString.lowercased())
         case .json:
-            let body = try? JSONSerialization.data(withJSONObject: ["__type": error.code, "message": error.message])
-            response = EmulatorResponse(
-                status: status, headers: ["Content-Type": "application/x-amz-json-1.1"],
-                body: ByteBuffer(bytes: body ?? Data()))
+            // Answered in the encoding the request came in (JSON 1.1 or CBOR 1.1).
+            response = KinesisProtocol(contentType: request.header("content-type")).response(
+                KinesisError(error.code, error.message, status: status).document, status: status,
+                requestId: UUID().uuidString.lowercased())
         }
         if let retryAfter = error.retryAfter {
             response.headers.replaceOrAdd(name: "Retry-After", value: "\(retryAfter)")
