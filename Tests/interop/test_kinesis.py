@@ -487,3 +487,20 @@ def test_faults_reach_kinesis_in_the_requests_encoding(endpoint, kinesis):
     finally:
         admin("DELETE")
     assert "StreamNames" in kinesis.list_streams()
+
+
+def test_list_shards_timestamp_filters(kinesis):
+    name = active_stream(kinesis, 1)
+    before_split = datetime.datetime.now(datetime.timezone.utc)
+    time.sleep(1.1)
+    kinesis.split_shard(StreamName=name, ShardToSplit="shardId-000000000000", NewStartingHashKey=str(2**127))
+    wait_active(kinesis, name)
+
+    def ids(**shard_filter):
+        return [s["ShardId"] for s in kinesis.list_shards(StreamName=name, ShardFilter=shard_filter)["Shards"]]
+
+    assert ids(Type="AT_TIMESTAMP", Timestamp=before_split) == ["shardId-000000000000"]
+    assert ids(Type="FROM_TIMESTAMP", Timestamp=before_split) == [
+        "shardId-000000000000", "shardId-000000000001", "shardId-000000000002"]
+    assert ids(Type="AT_LATEST") == ["shardId-000000000001", "shardId-000000000002"]
+    assert ids(Type="AT_TRIM_HORIZON") == ["shardId-000000000000"]

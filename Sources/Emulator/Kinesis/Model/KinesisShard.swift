@@ -10,6 +10,14 @@ struct KinesisShard: Sendable, Equatable {
     var parentShardId: String?
     var adjacentParentShardId: String?
     var records: [KinesisRecord] = []
+    /// When the shard was opened and closed (for ListShards' timestamp filters); `nil` for "at the stream's creation".
+    var openedAt: Date?
+    var closedAt: Date?
+
+    /// Whether the shard was open at a time.
+    func wasOpen(at time: Date) -> Bool {
+        (openedAt ?? .distantPast) <= time && (closedAt.map { $0 > time } ?? true)
+    }
 
     var isOpen: Bool { endingSequenceNumber == nil }
 
@@ -37,6 +45,7 @@ struct KinesisShard: Sendable, Equatable {
 extension KinesisShard: Codable {
     private enum CodingKeys: String, CodingKey {
         case id, startingHashKey, endingHashKey, startingSequenceNumber, endingSequenceNumber, parentShardId
+        case openedAt, closedAt
         case adjacentParentShardId
     }
 
@@ -56,6 +65,8 @@ extension KinesisShard: Codable {
         endingSequenceNumber = try container.decodeIfPresent(String.self, forKey: .endingSequenceNumber)
         parentShardId = try container.decodeIfPresent(String.self, forKey: .parentShardId)
         adjacentParentShardId = try container.decodeIfPresent(String.self, forKey: .adjacentParentShardId)
+        openedAt = try container.decodeIfPresent(Date.self, forKey: .openedAt)
+        closedAt = try container.decodeIfPresent(Date.self, forKey: .closedAt)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -67,6 +78,8 @@ extension KinesisShard: Codable {
         try container.encodeIfPresent(endingSequenceNumber, forKey: .endingSequenceNumber)
         try container.encodeIfPresent(parentShardId, forKey: .parentShardId)
         try container.encodeIfPresent(adjacentParentShardId, forKey: .adjacentParentShardId)
+        try container.encodeIfPresent(openedAt, forKey: .openedAt)
+        try container.encodeIfPresent(closedAt, forKey: .closedAt)
     }
 }
 

@@ -26,17 +26,20 @@ struct KinesisStream: Sendable, Codable, Equatable {
     }
 
     /// Closes an open shard.
-    mutating func close(_ index: Int) {
+    mutating func close(_ index: Int, at time: Date) {
         shards[index].endingSequenceNumber = currentSequenceNumber
+        shards[index].closedAt = time
     }
 
     /// Adds a new open shard.
-    mutating func addShard(start: UInt128, end: UInt128, parent: String?, adjacentParent: String? = nil) {
+    mutating func addShard(start: UInt128, end: UInt128, parent: String?, adjacentParent: String? = nil, at time: Date)
+    {
         var shard = KinesisShard(
             id: KinesisShard.id(nextShardIndex), startingHashKey: start, endingHashKey: end,
             startingSequenceNumber: upcomingSequenceNumber)
         shard.parentShardId = parent
         shard.adjacentParentShardId = adjacentParent
+        shard.openedAt = time
         shards.append(shard)
         nextShardIndex += 1
     }

@@ -50,9 +50,9 @@ extension KinesisService {
                     "NewStartingHashKey \(text) used in SplitShard() on shard \(id) in stream \(stream.name) under account \(call.accountId) is not both greater than one plus the shard's StartingHashKey \(shard.startingHashKey) and less than the shard's EndingHashKey \(shard.endingHashKey)."
                 )
             }
-            stream.close(index)
-            stream.addShard(start: shard.startingHashKey, end: newStart - 1, parent: id)
-            stream.addShard(start: newStart, end: shard.endingHashKey, parent: id)
+            stream.close(index, at: call.now)
+            stream.addShard(start: shard.startingHashKey, end: newStart - 1, parent: id, at: call.now)
+            stream.addShard(start: newStart, end: shard.endingHashKey, parent: id, at: call.now)
         }
         return .map([:])
     }
@@ -70,9 +70,9 @@ extension KinesisService {
                 )
             }
             let range = (stream.shards[low].startingHashKey, stream.shards[high].endingHashKey)
-            stream.close(a)
-            stream.close(b)
-            stream.addShard(start: range.0, end: range.1, parent: first, adjacentParent: second)
+            stream.close(a, at: call.now)
+            stream.close(b, at: call.now)
+            stream.addShard(start: range.0, end: range.1, parent: first, adjacentParent: second, at: call.now)
         }
         return .map([:])
     }
@@ -94,13 +94,14 @@ extension KinesisService {
             }
             let step = UInt128.max / UInt128(target)
             let upcoming = stream.upcomingSequenceNumber
-            for index in stream.shards.indices where stream.shards[index].isOpen { stream.close(index) }
+            for index in stream.shards.indices where stream.shards[index].isOpen { stream.close(index, at: call.now) }
             for offset in 0..<Int(target) {
                 let start = step * UInt128(offset)
                 let end = offset == Int(target) - 1 ? UInt128.max : start + step - 1
                 let parents = open.filter { $0.startingHashKey <= end && $0.endingHashKey >= start }
                 stream.addShard(
-                    start: start, end: end, parent: parents.first?.id, adjacentParent: parents.dropFirst().first?.id)
+                    start: start, end: end, parent: parents.first?.id, adjacentParent: parents.dropFirst().first?.id,
+                    at: call.now)
                 stream.shards[stream.shards.count - 1].startingSequenceNumber = upcoming
             }
             return (open.count, stream.arn, stream.name)

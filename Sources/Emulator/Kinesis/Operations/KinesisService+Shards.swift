@@ -24,10 +24,27 @@ extension KinesisService {
         }
         let filter = call.input["ShardFilter"]?["Type"]?.string
         if filter == "AFTER_SHARD_ID" { after = call.input["ShardFilter"]?["ShardId"]?.string ?? after }
-        let (shards, arn) = try withStream(call) { stream in (stream.shards, stream.arn) }
+        let (shards, arn, retention) = try withStream(call) { stream in
+            (stream.shards, stream.arn, stream.retentionHours)
+        }
         var selected = shards
         if let after { selected = selected.filter { $0.id > after } }
-        if filter == "AT_LATEST" { selected = selected.filter(\.isOpen) }
+        switch filter {
+        case "AT_LATEST":
+            selected = selected.filter(\.isOpen)
+        case "AT_TIMESTAMP", "FROM_TIMESTAMP":
+            guard let time = call.input["ShardFilter"]?["Timestamp"]?.timestamp else {
+                throw .invalidArgument("ShardFilter of type \(filter!) requires a Timestamp.")
+            }
+            selected = selected.filter {
+                $0.wasOpen(at: time) || (filter == "FROM_TIMESTAMP" && ($0.openedAt ?? .distantPast) > time)
+            }
+        case "AT_TRIM_HORIZON":
+            let horizon = call.now.addingTimeInterval(-Double(retention) * 3600)
+            selected = selected.filter { $0.wasOpen(at: horizon) }
+        default:
+            break
+        }
         let page = Array(selected.prefix(maxResults))
         var answer: [String: AWSDocument] = ["Shards": .list(page.map(Self.document))]
         if page.count < selected.count, let last = page.last {
