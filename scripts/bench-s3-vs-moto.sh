@@ -28,9 +28,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-say() { printf '\n== %s\n' "$*"; }
-
-# MARK: - what the benchmark needs
+source scripts/bench-common.sh
 
 say "tools"
 if ! command -v wrk >/dev/null; then
@@ -38,62 +36,10 @@ if ! command -v wrk >/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
 fi
-pip_packages=()
-python3 -c "import boto3" 2>/dev/null || pip_packages+=(boto3)
-python3 -c "import requests" 2>/dev/null || pip_packages+=(requests)
-python3 -c "import moto.server, flask, flask_cors" 2>/dev/null || pip_packages+=("moto[server]")
-if [ ${#pip_packages[@]} -gt 0 ]; then
-    echo "installing ${pip_packages[*]} (pip)"
-    if ! output=$(python3 -m pip install --quiet --disable-pip-version-check "${pip_packages[@]}" 2>&1); then
-        if grep -q externally-managed-environment <<<"$output"; then  # a Debian system Python (PEP 668)
-            python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${pip_packages[@]}"
-        else
-            printf '%s\n' "$output" >&2
-            exit 2
-        fi
-    fi
-fi
+pip_install_missing boto3=boto3 requests=requests "moto.server, flask, flask_cors=moto[server]"
 echo "$(wrk --version 2>&1 | head -1); moto $(python3 -c 'import moto; print(moto.__version__)'); boto3 $(python3 -c 'import boto3; print(boto3.__version__)')"
-
-if [ -n "${BRICKYARD_BIN:-}" ]; then
-    binary="$BRICKYARD_BIN"
-else
-    binary=.build/release/brickyard
-    if [ "$build" -eq 1 ]; then
-        say "swift build -c release --product brickyard"
-        swift build -c release --product brickyard
-    fi
-fi
-[ -x "$binary" ] || { echo "no brickyard binary at $binary" >&2; exit 2; }
-
-# MARK: - both servers, on free loopback ports
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    local pid
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-say "starting brickyard ($binary) and moto_server"
-"$binary" serve --host 127.0.0.1 --port 0 --log-level error >"$work/brickyard.out" 2>"$work/brickyard.err" &
-pids+=($!)
-moto_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m moto.server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
-pids+=($!)
-moto="http://127.0.0.1:$moto_port"
-brickyard=""
-for _ in $(seq 1 150); do
-    [ -z "$brickyard" ] && brickyard=$(sed -n 's/^Brickyard emulator ready at \(http:[^ ]*\)$/\1/p' "$work/brickyard.out")
-    if [ -n "$brickyard" ] && curl -s -o /dev/null "$moto/"; then break; fi
-    sleep 0.2
-done
-[ -n "$brickyard" ] || { echo "brickyard did not print its ready line:" >&2; cat "$work/brickyard.err" >&2; exit 2; }
-curl -s -o /dev/null "$moto/" || { echo "moto_server did not start:" >&2; cat "$work/moto.log" >&2; exit 2; }
-echo "brickyard $brickyard, moto $moto"
+binary=$(brickyard_binary "$build")
+start_servers "$binary"
 
 # MARK: - the workloads, the same client code against each
 
