@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
         .library(name: "AWSWire", targets: ["AWSWire"]),
         .library(name: "CloudClients", targets: ["CloudClients"]),
+        .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Wire formats shared by the emulator and the clients: SigV4/SigV2, aws-chunked, checksums, XML, dates.
@@ -54,6 +56,8 @@ let package = Package(
             name: "CloudClients",
             dependencies: ["AWSWire", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The feature runner: tag expressions (and, as they land, step matching, selection and execution).
+        .target(name: "FeatureRunner"),
         .executableTarget(
             name: "brickyard",
             dependencies: [
@@ -66,5 +70,9 @@ let package = Package(
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire", "PolicyEngine"]),
         .testTarget(name: "EmulatorDataTests", dependencies: ["EmulatorData", "PolicyEngine"]),
+        .testTarget(
+            name: "FeatureRunnerTests",
+            dependencies: ["FeatureRunner", .product(name: "Yams", package: "Yams")]
+        ),
     ]
 )
