@@ -106,4 +106,28 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(evaluator.evaluate(context, policies: policies))
         }
     }
+
+    // The Kinesis codecs on a PutRecords body of 500 records of 1 KiB: JSON (base64 data) and CBOR (byte strings).
+    let records = AWSDocument.list(
+        (0..<500).map { index in
+            .map(["Data": .blob([UInt8](repeating: UInt8(index % 256), count: 1024)), "PartitionKey": .string("key-\(index)")])
+        })
+    let putRecords = AWSDocument.map(["StreamName": "bench", "Records": records])
+    let jsonBody = putRecords.jsonBytes()
+    let cborBody = putRecords.cborBytes()
+    Benchmark("AWSDocument JSON, parse PutRecords of 500 x 1 KiB") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try AWSDocument.parseJSON(jsonBody))
+        }
+    }
+    Benchmark("AWSDocument CBOR, parse PutRecords of 500 x 1 KiB") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try AWSDocument.parseCBOR(cborBody))
+        }
+    }
+    Benchmark("AWSDocument JSON, write 500 records of 1 KiB") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(putRecords.jsonBytes())
+        }
+    }
 }

@@ -114,7 +114,23 @@ struct JSONDocumentParser {
 
     private mutating func parseString() throws(AWSDocument.SyntaxError) -> String {
         index += 1
-        var output: [UInt8] = []
+        // Fast path: a string without escapes is one run of bytes up to its closing quote.
+        let start = index
+        var scan = index
+        while scan < bytes.count {
+            let byte = bytes[scan]
+            if byte == UInt8(ascii: "\"") {
+                guard let text = String(validating: bytes[start..<scan], as: UTF8.self) else {
+                    throw .init("invalid UTF-8")
+                }
+                index = scan + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            scan += 1
+        }
+        var output = Array(bytes[start..<scan])
+        index = scan
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
