@@ -85,9 +85,14 @@ let benchmarks: @Sendable () -> Void = {
                 #"{"Sid":"S\#(index)","Effect":"Allow","Action":["s3:Get*","s3:List*"],"Resource":"arn:aws:s3:::bucket-\#(index)/${aws:username}/*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"data"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}"#
             )
         }
-        statements.append(#"{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#)
-        statements.append(#"{"Effect":"Allow","NotAction":"iam:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}}"#)
-        let identity = try PolicyDocument.parse(#"{"Version":"2012-10-17","Statement":[\#(statements.joined(separator: ","))]}"#)
+        statements.append(
+            #"{"Effect":"Deny","Action":"s3:DeleteObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}"#
+        )
+        statements.append(
+            #"{"Effect":"Allow","NotAction":"iam:*","Resource":"*","Condition":{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}}"#
+        )
+        let identity = try PolicyDocument.parse(
+            #"{"Version":"2012-10-17","Statement":[\#(statements.joined(separator: ","))]}"#)
         let bucket = try PolicyDocument.parse(
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-7/*"},{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::bucket-7/secret/*"}]}"#
         )
@@ -99,7 +104,9 @@ let benchmarks: @Sendable () -> Void = {
             userId: "AIDAEXAMPLE", name: "alice", tags: ["team": "data"])
         let context = RequestContext(
             principal: principal, action: "s3:GetObject", resource: "arn:aws:s3:::bucket-7/alice/report.csv",
-            keys: ["aws:SourceIp": "10.1.2.3", "aws:SecureTransport": "false", "aws:CurrentTime": "2026-11-23T00:00:00Z"])
+            keys: [
+                "aws:SourceIp": "10.1.2.3", "aws:SecureTransport": "false", "aws:CurrentTime": "2026-11-23T00:00:00Z",
+            ])
         let evaluator = PolicyEvaluator()
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -110,7 +117,10 @@ let benchmarks: @Sendable () -> Void = {
     // The Kinesis codecs on a PutRecords body of 500 records of 1 KiB: JSON (base64 data) and CBOR (byte strings).
     let records = AWSDocument.list(
         (0..<500).map { index in
-            .map(["Data": .blob([UInt8](repeating: UInt8(index % 256), count: 1024)), "PartitionKey": .string("key-\(index)")])
+            .map([
+                "Data": .blob([UInt8](repeating: UInt8(index % 256), count: 1024)),
+                "PartitionKey": .string("key-\(index)"),
+            ])
         })
     let putRecords = AWSDocument.map(["StreamName": "bench", "Records": records])
     let jsonBody = putRecords.jsonBytes()
