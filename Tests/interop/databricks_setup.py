@@ -9,6 +9,7 @@ import uuid
 from dataclasses import dataclass
 
 from databricks.sdk import AccountClient, WorkspaceClient
+from databricks.sdk.service import provisioning
 
 from identities import DATABRICKS_ACCOUNT, client
 
@@ -132,3 +133,13 @@ def make_aws_side(endpoint: str, external_id: str, *, bucket_policy_granted: boo
     if bucket_policy_granted:
         s3.put_bucket_policy(Bucket=bucket, Policy=bucket_policy(bucket))
     return AWSSide(endpoint, role_name, role["Arn"], bucket)
+
+
+def configurations(account, aws, name: str):
+    """Credentials and storage configurations for an AWS side."""
+    credentials = account.credentials.create(
+        credentials_name=f"creds-{name}", aws_credentials=provisioning.CreateCredentialAwsCredentials(
+            sts_role=provisioning.CreateCredentialStsRole(role_arn=aws.role_arn)))
+    storage = account.storage.create(storage_configuration_name=f"storage-{name}",
+                                     root_bucket_info=provisioning.RootBucketInfo(bucket_name=aws.bucket))
+    return credentials, storage

@@ -15,23 +15,14 @@ import pytest
 from databricks.sdk.errors import DatabricksError, NotFound
 from databricks.sdk.service import compute, jobs, provisioning, workspace
 
-from databricks_setup import CROSS_ACCOUNT_ACTIONS, REGION, account_client, info, make_aws_side, workspace_client
+from databricks_setup import (CROSS_ACCOUNT_ACTIONS, REGION, account_client, configurations, info, make_aws_side,
+                              workspace_client)
 
 TIMEOUT = timedelta(minutes=2)
 
 
 def suffix() -> str:
     return uuid.uuid4().hex[:8]
-
-
-def configurations(account, aws, name: str):
-    """Credentials and storage configurations for an AWS side."""
-    credentials = account.credentials.create(
-        credentials_name=f"creds-{name}", aws_credentials=provisioning.CreateCredentialAwsCredentials(
-            sts_role=provisioning.CreateCredentialStsRole(role_arn=aws.role_arn)))
-    storage = account.storage.create(storage_configuration_name=f"storage-{name}",
-                                     root_bucket_info=provisioning.RootBucketInfo(bucket_name=aws.bucket))
-    return credentials, storage
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +295,7 @@ def test_notebooks_are_imported_uploaded_exported_listed_and_deleted(ws):
         ws.workspace.get_status(folder)
 
 
-def test_two_workspaces_share_nothing_and_tokens_stay_on_their_host(endpoint, account, ws, deployment):
+def test_personal_access_tokens_work_on_their_own_workspace_only(endpoint, account, ws, deployment):
     token = ws.tokens.create(comment="interop", lifetime_seconds=600)
     from databricks.sdk import WorkspaceClient
     own = WorkspaceClient(host=ws.config.host, token=token.token_value, auth_type="pat")

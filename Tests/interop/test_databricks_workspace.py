@@ -15,7 +15,7 @@ from databricks.sdk import WorkspaceClient
 from databricks.sdk.errors import DatabricksError, NotFound
 from databricks.sdk.service import billing, compute, iam, provisioning
 
-from databricks_setup import REGION, account_client, info, make_aws_side, workspace_client
+from databricks_setup import REGION, account_client, configurations, info, make_aws_side, workspace_client
 from identities import advance_clock, client
 
 TIMEOUT = timedelta(minutes=2)
@@ -23,6 +23,13 @@ TIMEOUT = timedelta(minutes=2)
 
 def suffix() -> str:
     return uuid.uuid4().hex[:8]
+
+
+def allow_log_writes(aws) -> None:
+    """Lets the cross-account role write log files into its bucket (log delivery writes as that role)."""
+    aws.iam.put_role_policy(RoleName=aws.role_name, PolicyName="log-delivery", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
+                                                "Resource": f"arn:aws:s3:::{aws.bucket}/*"}]}))
 
 
 @pytest.fixture(scope="module")
@@ -34,15 +41,9 @@ def account(endpoint):
 def deployment(endpoint, account):
     """A running workspace on a Databricks-managed VPC, whose role may also write to its bucket."""
     aws = make_aws_side(endpoint, info(endpoint)["accountId"])
-    aws.iam.put_role_policy(RoleName=aws.role_name, PolicyName="log-delivery", PolicyDocument=json.dumps({
-        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
-                                                "Resource": f"arn:aws:s3:::{aws.bucket}/*"}]}))
+    allow_log_writes(aws)
     name = suffix()
-    credentials = account.credentials.create(
-        credentials_name=f"creds-{name}", aws_credentials=provisioning.CreateCredentialAwsCredentials(
-            sts_role=provisioning.CreateCredentialStsRole(role_arn=aws.role_arn)))
-    storage = account.storage.create(storage_configuration_name=f"storage-{name}",
-                                     root_bucket_info=provisioning.RootBucketInfo(bucket_name=aws.bucket))
+    credentials, storage = configurations(account, aws, name)
     workspace = account.workspaces.create_and_wait(
         workspace_name=f"ws-{name}", aws_region=REGION, credentials_id=credentials.credentials_id,
         storage_configuration_id=storage.storage_configuration_id, timeout=TIMEOUT)
@@ -130,15 +131,9 @@ def test_log_delivery_writes_audit_logs_into_the_bucket(spawn_emulator):
     endpoint = spawn_emulator().endpoint
     account = account_client(endpoint)
     aws = make_aws_side(endpoint, info(endpoint)["accountId"])
-    aws.iam.put_role_policy(RoleName=aws.role_name, PolicyName="log-delivery", PolicyDocument=json.dumps({
-        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:PutObject",
-                                                "Resource": f"arn:aws:s3:::{aws.bucket}/*"}]}))
+    allow_log_writes(aws)
     name = suffix()
-    credentials = account.credentials.create(
-        credentials_name=f"creds-{name}", aws_credentials=provisioning.CreateCredentialAwsCredentials(
-            sts_role=provisioning.CreateCredentialStsRole(role_arn=aws.role_arn)))
-    storage = account.storage.create(storage_configuration_name=f"storage-{name}",
-                                     root_bucket_info=provisioning.RootBucketInfo(bucket_name=aws.bucket))
+    credentials, storage = configurations(account, aws, name)
     created = account.log_delivery.create(billing.CreateLogDeliveryConfigurationParams(
         log_type=billing.LogType.AUDIT_LOGS, output_format=billing.OutputFormat.JSON,
         credentials_id=credentials.credentials_id, storage_configuration_id=storage.storage_configuration_id,

@@ -85,7 +85,7 @@ final class DatabricksAccount: Sendable {
 
     /// The workspace hosts, by id.
     var runningWorkspaces: [DatabricksWorkspace] {
-        hosts.withLockedValue { Array($0.values) }.sorted { $0.workspaceId < $1.workspaceId }
+        hosts.withLockedValue { Array($0.values) }.sorted { $0.id < $1.id }
     }
 
     /// A workspace's URL.
@@ -121,12 +121,8 @@ final class DatabricksAccount: Sendable {
 // MARK: - Catalog
 
 extension DatabricksAccount {
-    /// The Spark versions and node types workspaces offer.
+    /// The Spark versions and node types workspaces offer (loaded once).
     func catalog() throws(DatabricksError) -> DatabricksCatalog {
-        try catalogOrError()
-    }
-
-    func catalogOrError() throws(DatabricksError) -> DatabricksCatalog {
         if let catalog = catalogBox.withLockedValue({ $0 }) { return catalog }
         do {
             let catalog = try DatabricksCatalog()

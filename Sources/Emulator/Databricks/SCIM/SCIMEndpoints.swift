@@ -65,11 +65,3 @@ struct SCIMEndpoints: Sendable {
         return resource
     }
 }
-
-extension DatabricksError {
-    var reply: DatabricksReply {
-        var reply = DatabricksReply.json(body, status: status)
-        if let retryAfter { reply.headers.add(name: "Retry-After", value: String(retryAfter)) }
-        return reply
-    }
-}

@@ -45,10 +45,15 @@ struct DatabricksReply: Sendable {
 }
 
 extension DatabricksError {
-    /// The HTTP response of the error.
-    func response(requestId: String) -> EmulatorResponse {
+    /// The error as an answer: its body, status and `Retry-After`.
+    var reply: DatabricksReply {
         var reply = DatabricksReply.json(body, status: status)
         if let retryAfter { reply.headers.add(name: "Retry-After", value: String(retryAfter)) }
-        return reply.response(requestId: requestId)
+        return reply
+    }
+
+    /// The HTTP response of the error.
+    func response(requestId: String) -> EmulatorResponse {
+        reply.response(requestId: requestId)
     }
 }

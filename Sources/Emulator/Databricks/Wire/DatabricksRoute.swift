@@ -65,10 +65,4 @@ struct DatabricksRouter<Owner: Sendable>: Sendable {
         }
         throw .endpointNotFound(call.method, call.path)
     }
-
-    /// Whether any route serves a path (with any method).
-    func serves(_ path: String) -> Bool {
-        let parts = path.split(separator: "/")
-        return routes.contains { $0.match(parts) != nil }
-    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// registered instance profile, and its cluster policy.
 extension DatabricksWorkspace {
     func validateSpec(_ spec: JSONObject) throws(DatabricksError) {
-        let catalog = try account.catalogOrError()
+        let catalog = try account.catalog()
         guard let version = spec["spark_version"]?.string, !version.isEmpty else { throw .missing("spark_version") }
         guard catalog.sparkVersionKeys.contains(version) else {
             throw .invalidParameter("Invalid spark version \(version).")

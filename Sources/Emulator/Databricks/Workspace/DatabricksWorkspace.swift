@@ -12,7 +12,6 @@ final class DatabricksWorkspace: Sendable {
     let scim = SCIMDirectory()
     let state = NIOLockedValueBox(WorkspaceState())
 
-    var workspaceId: Int64 { id }
     var clock: EmulatorClock { account.clock }
     var timings: DatabricksConfiguration.Timings { account.configuration.timings }
     var url: String { account.workspaceURL(deploymentName: deploymentName) }
