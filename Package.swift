@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PolicyEngine", targets: ["PolicyEngine"]),
         .library(name: "AWSWire", targets: ["AWSWire"]),
         .library(name: "CloudClients", targets: ["CloudClients"]),
+        .library(name: "Gherkin", targets: ["Gherkin"]),
         .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
     ],
     dependencies: [
@@ -56,12 +57,20 @@ let package = Package(
             name: "CloudClients",
             dependencies: ["AWSWire", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // The feature runner: tag expressions (and, as they land, step matching, selection and execution).
-        .target(name: "FeatureRunner"),
+        // The Gherkin language: dialects, parser, AST, pickles. Pure, no I/O.
+        .target(
+            name: "Gherkin",
+            exclude: ["Resources/README.md"],
+            resources: [.copy("Resources/gherkin-languages.json")]
+        ),
+        // The feature runner: selection, execution, results and formats.
+        .target(name: "FeatureRunner", dependencies: ["Gherkin"]),
         .executableTarget(
             name: "brickyard",
             dependencies: [
                 "Emulator",
+                "FeatureRunner",
+                "Gherkin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,9 +79,12 @@ let package = Package(
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire", "PolicyEngine"]),
         .testTarget(name: "EmulatorDataTests", dependencies: ["EmulatorData", "PolicyEngine"]),
+        // Locates the shared conformance data for the test targets that run it.
+        .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
+        .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "ConformanceSupport"]),
         .testTarget(
             name: "FeatureRunnerTests",
-            dependencies: ["FeatureRunner", .product(name: "Yams", package: "Yams")]
+            dependencies: ["FeatureRunner", "ConformanceSupport", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

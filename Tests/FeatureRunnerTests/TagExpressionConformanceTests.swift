@@ -1,30 +1,14 @@
+import ConformanceSupport
 import FeatureRunner
 import Foundation
 import Testing
 import Yams
 
-/// Where the shared conformance data is: `$BRICKYARD_SHARED`, or `../shared` beside the repository (as CI has it).
-enum ConformanceData {
-    static let shared: URL? = {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["BRICKYARD_SHARED"] {
-            candidates.append(URL(fileURLWithPath: path))
-        }
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(repository.deletingLastPathComponent().appendingPathComponent("shared"))
-        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("conformance").path) }
-    }()
-
-    static var isPresent: Bool { shared != nil }
-}
-
 /// The official tag-expressions test data (`../shared/conformance/tag-expressions`): parsing, evaluations, errors.
 @Suite(.enabled(if: ConformanceData.isPresent, "the shared conformance data is not beside the repository"))
 struct TagExpressionConformanceTests {
     static var directory: URL {
-        ConformanceData.shared!.appendingPathComponent("conformance/tag-expressions")
+        ConformanceData.directory("tag-expressions")
     }
 
     static func load(_ name: String) throws -> [[String: Any]] {

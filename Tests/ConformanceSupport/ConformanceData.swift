@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where the shared conformance data is (the official Gherkin, Cucumber Expressions and tag-expression test data):
+/// `$BRICKYARD_SHARED`, or `../shared` beside the repository, as CI has it.
+public enum ConformanceData {
+    /// The shared directory, if it is there.
+    public static let shared: URL? = {
+        let fileManager = FileManager.default
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["BRICKYARD_SHARED"] {
+            candidates.append(URL(fileURLWithPath: path))
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(repository.deletingLastPathComponent().appendingPathComponent("shared"))
+        return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("conformance").path) }
+    }()
+
+    /// Whether the data is there; suites that need it are skipped, visibly, when it is not.
+    public static var isPresent: Bool { shared != nil }
+
+    /// A directory under `conformance/`.
+    public static func directory(_ path: String) -> URL {
+        shared!.appendingPathComponent("conformance").appendingPathComponent(path)
+    }
+
+    /// The files of a directory with an extension, sorted by name.
+    public static func files(in directory: URL, withExtension pathExtension: String) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == pathExtension }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+}
