@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AWSWire", targets: ["AWSWire"]),
         .library(name: "CloudClients", targets: ["CloudClients"]),
         .library(name: "Gherkin", targets: ["Gherkin"]),
+        .library(name: "CucumberExpressions", targets: ["CucumberExpressions"]),
         .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
     ],
     dependencies: [
@@ -63,8 +64,10 @@ let package = Package(
             exclude: ["Resources/README.md"],
             resources: [.copy("Resources/gherkin-languages.json")]
         ),
+        // Cucumber Expressions and regular expressions for step definitions. Pure, no I/O.
+        .target(name: "CucumberExpressions"),
         // The feature runner: selection, execution, results and formats.
-        .target(name: "FeatureRunner", dependencies: ["Gherkin"]),
+        .target(name: "FeatureRunner", dependencies: ["Gherkin", "CucumberExpressions"]),
         .executableTarget(
             name: "brickyard",
             dependencies: [
@@ -82,6 +85,10 @@ let package = Package(
         // Locates the shared conformance data for the test targets that run it.
         .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
         .testTarget(name: "GherkinTests", dependencies: ["Gherkin", "ConformanceSupport"]),
+        .testTarget(
+            name: "CucumberExpressionsTests",
+            dependencies: ["CucumberExpressions", "ConformanceSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(
             name: "FeatureRunnerTests",
             dependencies: ["FeatureRunner", "ConformanceSupport", .product(name: "Yams", package: "Yams")]
