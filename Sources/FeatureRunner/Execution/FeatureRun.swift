@@ -1,0 +1,146 @@
+import Foundation
+import Gherkin
+
+/// A run of features against a step library: select, plan, execute, and keep every result in one ``RunResult``.
+///
+/// ```swift
+/// let run = try FeatureRun(library: steps, targets: ["features/"])
+/// let result = await run.execute()
+/// ```
+public struct FeatureRun<W: World>: Sendable {
+    /// The files read (parsed or not).
+    public let sources: [FeatureSource]
+    /// The pickles selected, in file order.
+    public let pickles: [Pickle]
+    public let options: ExecutionOptions
+    let library: PreparedLibrary<W>
+    let testCases: [PlannedTestCase<W>]
+    private let firstAttemptId: Int
+
+    /// Loads, parses and selects.
+    /// - Parameters:
+    ///   - targets: paths, `path:LINE...` and `@rerun` files.
+    /// - Throws: ``SelectionError`` for usage errors (exit 2): a missing path, a line that selects nothing, an
+    ///   expression that does not compile, a bad name pattern. Files that do not parse are not thrown: they are in
+    ///   ``sources`` with their errors, and the run executes nothing.
+    public init(
+        library: StepLibrary<W>, targets: [String], filter: ScenarioFilter = ScenarioFilter(),
+        options: ExecutionOptions = ExecutionOptions(), loader: FeatureLoader = FeatureLoader()
+    ) throws(SelectionError) {
+        var parsedTargets: [FeatureTarget] = []
+        for target in targets { parsedTargets += try FeatureTarget.parse(target) }
+        var byFile: [String: [FeatureTarget]] = [:]
+        var files: [String] = []
+        for target in parsedTargets {
+            for file in try loader.files(at: target.path) {
+                if byFile[file] == nil { files.append(file) }
+                byFile[file, default: []].append(FeatureTarget(path: file, lines: target.lines))
+            }
+        }
+        var ids = IdGenerator()
+        var sources: [FeatureSource] = []
+        for file in files { sources.append(try loader.load(file, ids: &ids)) }
+        let library = try PreparedLibrary(library, ids: &ids)
+        let pickles = sources.contains { $0.document == nil } ? [] : try filter.select(sources, targets: byFile)
+        let planner = TestPlanner(library: library, index: GherkinIndex(documents: sources.compactMap(\.document)))
+        var testCases: [PlannedTestCase<W>] = []
+        for pickle in pickles { testCases.append(planner.plan(pickle, ids: &ids)) }
+        self.sources = sources
+        self.pickles = pickles
+        self.options = options
+        self.library = library
+        self.testCases = testCases
+        self.firstAttemptId = Int(ids.next()) ?? 0
+    }
+
+    /// Whether every file parsed (when not, ``execute(listener:)`` runs nothing and the run fails).
+    public var parsed: Bool { sources.allSatisfy { $0.document != nil } }
+
+    /// Runs the selected test cases (none if a file did not parse): BeforeAll hooks, the test cases (`parallel` at
+    /// once, each retried up to `retry` times with a fresh world), AfterAll hooks.
+    public func execute(listener: (any RunListener)? = nil) async -> RunResult {
+        let startedAt = Date()
+        listener?.runStarted(testCases: parsed ? testCases.count : 0, sources: sources)
+        var runHookFailures: [StepResult] = []
+        var results: [TestCaseResult] = []
+        if parsed {
+            runHookFailures += await runHooks(.beforeAll)
+            if runHookFailures.isEmpty {
+                results = await runTestCases(listener: listener)
+            }
+            runHookFailures += await runHooks(.afterAll)
+        }
+        let result = RunResult(
+            sources: sources, testCases: results, stepDefinitions: library.definitions.map(\.info),
+            hooks: library.hooks.map(\.info), runHookFailures: runHookFailures, startedAt: startedAt,
+            finishedAt: Date(), dryRun: options.dryRun)
+        listener?.runFinished(result)
+        return result
+    }
+
+    private func runHooks(_ kind: HookKind) async -> [StepResult] {
+        guard !options.dryRun else { return [] }
+        var failures: [StepResult] = []
+        for hook in library.hooks where hook.hook.kind == kind {
+            guard case .run(let body) = hook.hook.body else { continue }
+            do {
+                try await body()
+            } catch {
+                failures.append(
+                    StepResult(
+                        id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
+                        text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
+                        definitions: [hook.info], status: .failed,
+                        error: StepError(message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)))
+            }
+        }
+        return failures
+    }
+
+    /// Runs one test case to its last attempt.
+    private func runTestCase(_ index: Int, worker: Int, listener: (any RunListener)?) async -> TestCaseResult {
+        let testCase = testCases[index]
+        let executor = ScenarioExecutor<W>(options: options)
+        var attempts: [AttemptResult] = []
+        for attempt in 0...max(0, options.retry) {
+            listener?.testCaseStarted(testCase.pickle, attempt: attempt, worker: worker)
+            var result = await executor.run(
+                testCase, attempt: attempt, attemptId: "\(testCase.id).\(attempt)", worker: worker, willBeRetried: false,
+                listener: listener)
+            let retry = result.status == .failed && attempt < options.retry && !options.dryRun
+            result.willBeRetried = retry
+            listener?.testCaseFinished(testCase.pickle, attempt: result)
+            attempts.append(result)
+            if !retry { break }
+        }
+        return TestCaseResult(id: testCase.id, pickle: testCase.pickle, attempts: attempts)
+    }
+
+    private func runTestCases(listener: (any RunListener)?) async -> [TestCaseResult] {
+        let parallel = max(1, options.parallel)
+        if parallel == 1 {
+            var results: [TestCaseResult] = []
+            results.reserveCapacity(testCases.count)
+            for index in testCases.indices { results.append(await runTestCase(index, worker: 0, listener: listener)) }
+            return results
+        }
+        return await withTaskGroup(of: (Int, Int, TestCaseResult).self) { group in
+            var results = [TestCaseResult?](repeating: nil, count: testCases.count)
+            var next = 0
+            for worker in 0..<min(parallel, testCases.count) {
+                let index = next
+                next += 1
+                group.addTask { (index, worker, await runTestCase(index, worker: worker, listener: listener)) }
+            }
+            while let (index, worker, result) = await group.next() {
+                results[index] = result
+                if next < testCases.count {
+                    let index = next
+                    next += 1
+                    group.addTask { (index, worker, await runTestCase(index, worker: worker, listener: listener)) }
+                }
+            }
+            return results.compactMap { $0 }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Synchronization
+
+/// Runs `operation` for at most `timeout`: its result, or `nil` when the time ran out first (the operation's task is
+/// cancelled then, and left to end on its own: a step that ignores cancellation cannot hold up the run).
+func withStepTimeout<T: Sendable>(
+    _ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T
+) async -> Result<T, any Error>? {
+    let slot = Mutex<CheckedContinuation<Result<T, any Error>?, Never>?>(nil)
+    let resume: @Sendable (Result<T, any Error>?) -> Void = { value in
+        slot.withLock { continuation in
+            continuation?.resume(returning: value)
+            continuation = nil
+        }
+    }
+    return await withCheckedContinuation { continuation in
+        slot.withLock { $0 = continuation }
+        let work = Task {
+            do {
+                resume(.success(try await operation()))
+            } catch {
+                resume(.failure(error))
+            }
+        }
+        Task {
+            try? await Task.sleep(for: timeout)
+            resume(nil)
+            work.cancel()
+        }
+    }
+}

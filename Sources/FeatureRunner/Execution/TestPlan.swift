@@ -1,0 +1,88 @@
+import CucumberExpressions
+import Gherkin
+
+/// What a pickle step matched.
+enum StepMatch<W: World>: Sendable {
+    case matched(PreparedLibrary<W>.Definition, [Argument])
+    case undefined(snippet: String)
+    case ambiguous([PreparedLibrary<W>.Definition])
+    /// A parameter type's regular expression or transform failed while matching.
+    case broken(StepError)
+}
+
+/// One step of a test case: a hook or a pickle step, with its `testStep` id.
+struct PlannedStep<W: World>: Sendable {
+    enum Kind: Sendable {
+        case hook(PreparedLibrary<W>.PreparedHook)
+        case step(PickleStep, keyword: String, location: Location?, StepMatch<W>)
+    }
+
+    let id: String
+    let kind: Kind
+}
+
+/// A pickle ready to run: its Before hooks, steps and After hooks, matched once for every attempt.
+struct PlannedTestCase<W: World>: Sendable {
+    let id: String
+    let pickle: Pickle
+    let steps: [PlannedStep<W>]
+    let beforeStepHooks: [PreparedLibrary<W>.PreparedHook]
+    let afterStepHooks: [PreparedLibrary<W>.PreparedHook]
+}
+
+/// Matches pickles against a prepared library and lays out their test steps.
+struct TestPlanner<W: World>: Sendable {
+    let library: PreparedLibrary<W>
+    let index: GherkinIndex
+    let snippets: SnippetGenerator
+
+    init(library: PreparedLibrary<W>, index: GherkinIndex) {
+        self.library = library
+        self.index = index
+        self.snippets = SnippetGenerator(registry: library.registry)
+    }
+
+    func plan(_ pickle: Pickle, ids: inout IdGenerator) -> PlannedTestCase<W> {
+        let tags = pickle.tags.map(\.name)
+        let testCaseId = ids.next()
+        var steps: [PlannedStep<W>] = []
+        for hook in library.hooks(.before, for: tags) {
+            steps.append(PlannedStep(id: ids.next(), kind: .hook(hook)))
+        }
+        for pickleStep in pickle.steps {
+            let astStep = index.step(of: pickleStep)
+            steps.append(
+                PlannedStep(
+                    id: ids.next(),
+                    kind: .step(
+                        pickleStep, keyword: astStep?.keyword ?? "", location: astStep?.location,
+                        match(pickleStep, keyword: astStep?.keyword))))
+        }
+        // After hooks run in the reverse order of their registration, as Cucumber runs them.
+        for hook in library.hooks(.after, for: tags).reversed() {
+            steps.append(PlannedStep(id: ids.next(), kind: .hook(hook)))
+        }
+        return PlannedTestCase(
+            id: testCaseId, pickle: pickle, steps: steps, beforeStepHooks: library.hooks(.beforeStep, for: tags),
+            afterStepHooks: library.hooks(.afterStep, for: tags).reversed())
+    }
+
+    func match(_ step: PickleStep, keyword: String?) -> StepMatch<W> {
+        var matches: [(PreparedLibrary<W>.Definition, [Argument])] = []
+        for definition in library.definitions {
+            do {
+                if let arguments = try definition.expression.match(step.text) {
+                    matches.append((definition, arguments))
+                }
+            } catch {
+                return .broken(
+                    StepError(message: "\(error)", type: "\(type(of: error))", definitionLocation: definition.info.location))
+            }
+        }
+        switch matches.count {
+        case 0: return .undefined(snippet: snippets.snippet(for: step, keyword: keyword))
+        case 1: return .matched(matches[0].0, matches[0].1)
+        default: return .ambiguous(matches.map(\.0))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import CucumberExpressions
+
+/// Step definitions, hooks and parameter types, registered in Swift.
+///
+/// ```swift
+/// var steps = StepLibrary<S3World>()
+/// steps.given("a bucket named {string}") { world, step in
+///     world.buckets.append(try step.argument(0, as: String.self))
+/// }
+/// steps.then(#"^there (?:is|are) (\d+) buckets?$"#, regex: true) { world, step in
+///     try expect(world.buckets.count == step.argument(0), "bucket count")
+/// }
+/// steps.after("@cleanup") { world, scenario in world.buckets.removeAll() }
+/// ```
+///
+/// Expressions are compiled when a run starts (after every custom parameter type is known); one that does not compile
+/// is a usage error of the run.
+public struct StepLibrary<W: World>: Sendable {
+    public private(set) var definitions: [StepDefinition<W>] = []
+    public private(set) var hooks: [Hook<W>] = []
+    public private(set) var parameterTypes = ParameterTypeRegistry()
+    /// Problems found while registering (a parameter type defined twice).
+    public private(set) var problems: [String] = []
+
+    public init() {}
+
+    /// Registers a step definition; `given`, `when`, `then` and `step` are the same (Cucumber matches text, not
+    /// keywords).
+    /// - Parameters:
+    ///   - pattern: a Cucumber Expression, or a regular expression when `regex` is true.
+    ///   - timeout: overrides the run's step timeout.
+    public mutating func step(
+        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping StepDefinition<W>.Body
+    ) {
+        definitions.append(
+            StepDefinition(
+                pattern: regex ? .regularExpression(pattern) : .cucumberExpression(pattern),
+                location: SourceReference(file: file, line: line), timeout: timeout, body: body))
+    }
+
+    public mutating func given(
+        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping StepDefinition<W>.Body
+    ) {
+        step(pattern, regex: regex, timeout: timeout, file: file, line: line, body)
+    }
+
+    public mutating func when(
+        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping StepDefinition<W>.Body
+    ) {
+        step(pattern, regex: regex, timeout: timeout, file: file, line: line, body)
+    }
+
+    public mutating func then(
+        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping StepDefinition<W>.Body
+    ) {
+        step(pattern, regex: regex, timeout: timeout, file: file, line: line, body)
+    }
+
+    /// Runs before each scenario whose tags match `tags` (every scenario when empty).
+    public mutating func before(
+        _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping Hook<W>.ScenarioBody
+    ) {
+        hooks.append(Hook(kind: .before, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+    }
+
+    /// Runs after each scenario whose tags match, whatever happened (`scenario.status` says what).
+    public mutating func after(
+        _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping Hook<W>.ScenarioBody
+    ) {
+        hooks.append(Hook(kind: .after, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+    }
+
+    /// Runs before each step of the scenarios whose tags match.
+    public mutating func beforeStep(
+        _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping Hook<W>.StepBody
+    ) {
+        hooks.append(Hook(kind: .beforeStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+    }
+
+    /// Runs after each step of the scenarios whose tags match (`step.status` says how it ended).
+    public mutating func afterStep(
+        _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
+        _ body: @escaping Hook<W>.StepBody
+    ) {
+        hooks.append(Hook(kind: .afterStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+    }
+
+    /// Runs once before the first scenario; if it fails, no scenario runs.
+    public mutating func beforeAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
+    ) {
+        hooks.append(Hook(kind: .beforeAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+    }
+
+    /// Runs once after the last scenario.
+    public mutating func afterAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
+    ) {
+        hooks.append(Hook(kind: .afterAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+    }
+
+    /// Adds a custom parameter type (`{region}`).
+    public mutating func define(_ parameterType: ParameterType) {
+        do {
+            try parameterTypes.define(parameterType)
+        } catch {
+            problems.append(error.message)
+        }
+    }
+
+    /// Adds every definition, hook and parameter type of another library.
+    public mutating func merge(_ other: StepLibrary<W>) {
+        definitions += other.definitions
+        hooks += other.hooks
+        for type in other.parameterTypes.parameterTypes where !type.isBuiltIn { define(type) }
+        problems += other.problems
+    }
+}
