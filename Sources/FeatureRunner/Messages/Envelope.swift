@@ -10,6 +10,18 @@ public enum Envelope: Sendable {
     case gherkinDocument(GherkinDocument)
     case pickle(Pickle)
     case parseError(ParseError)
+    case parameterType(ParameterTypeMessage)
+    case stepDefinition(StepDefinitionMessage)
+    case hook(HookMessage)
+    case testRunStarted(TestRunStartedMessage)
+    case testCase(TestCaseMessage)
+    case testCaseStarted(TestCaseStartedMessage)
+    case testStepStarted(TestStepStartedMessage)
+    case attachment(AttachmentMessage)
+    case testStepFinished(TestStepFinishedMessage)
+    case testCaseFinished(TestCaseFinishedMessage)
+    case suggestion(SuggestionMessage)
+    case testRunFinished(TestRunFinishedMessage)
 }
 
 /// A feature file's text, as read.
@@ -76,7 +88,9 @@ public struct Meta: Codable, Hashable, Sendable {
 
 extension Envelope: Encodable {
     private enum Key: String, CodingKey {
-        case meta, source, gherkinDocument, pickle, parseError
+        case meta, source, gherkinDocument, pickle, parseError, parameterType, stepDefinition, hook, testRunStarted
+        case testCase, testCaseStarted, testStepStarted, attachment, testStepFinished, testCaseFinished, suggestion
+        case testRunFinished
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,6 +101,18 @@ extension Envelope: Encodable {
         case .gherkinDocument(let message): try container.encode(message, forKey: .gherkinDocument)
         case .pickle(let message): try container.encode(message, forKey: .pickle)
         case .parseError(let message): try container.encode(message, forKey: .parseError)
+        case .parameterType(let message): try container.encode(message, forKey: .parameterType)
+        case .stepDefinition(let message): try container.encode(message, forKey: .stepDefinition)
+        case .hook(let message): try container.encode(message, forKey: .hook)
+        case .testRunStarted(let message): try container.encode(message, forKey: .testRunStarted)
+        case .testCase(let message): try container.encode(message, forKey: .testCase)
+        case .testCaseStarted(let message): try container.encode(message, forKey: .testCaseStarted)
+        case .testStepStarted(let message): try container.encode(message, forKey: .testStepStarted)
+        case .attachment(let message): try container.encode(message, forKey: .attachment)
+        case .testStepFinished(let message): try container.encode(message, forKey: .testStepFinished)
+        case .testCaseFinished(let message): try container.encode(message, forKey: .testCaseFinished)
+        case .suggestion(let message): try container.encode(message, forKey: .suggestion)
+        case .testRunFinished(let message): try container.encode(message, forKey: .testRunFinished)
         }
     }
 }

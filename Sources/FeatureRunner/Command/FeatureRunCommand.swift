@@ -1,0 +1,107 @@
+import Foundation
+import Gherkin
+
+/// Runs features as `brickyard run` does and says how to exit: 0 when everything passed, 1 when anything did not,
+/// 2 for usage errors and files that do not parse (nothing runs then).
+public struct FeatureRunCommand: Sendable {
+    /// Exit codes.
+    public enum ExitStatus: Int32, Sendable {
+        case passed = 0
+        case failed = 1
+        case usage = 2
+    }
+
+    public var configuration: RunConfiguration
+    /// Where usage errors go.
+    public var errorOutput: FileHandle
+    /// Where formats without a path go.
+    public var standardOutput: FileHandle
+
+    public init(
+        _ configuration: RunConfiguration, standardOutput: FileHandle = .standardOutput,
+        errorOutput: FileHandle = .standardError
+    ) {
+        self.configuration = configuration
+        self.standardOutput = standardOutput
+        self.errorOutput = errorOutput
+    }
+
+    /// Selects, runs and reports.
+    public func run<W: World>(_ library: StepLibrary<W>) async -> (ExitStatus, RunResult?) {
+        let formats: [FormatSpec]
+        let run: FeatureRun<W>
+        do throws(SelectionError) {
+            formats = try Self.formats(configuration.formats)
+            var filter = ScenarioFilter(names: configuration.names)
+            if let tags = configuration.tags, !tags.isEmpty {
+                do {
+                    filter.tags = try TagExpression(tags)
+                } catch {
+                    throw SelectionError("--tags: \(error.message)")
+                }
+            }
+            if let shard = configuration.shard { filter.shard = try ScenarioFilter.parseShard(shard) }
+            run = try FeatureRun(
+                library: library, targets: configuration.targets.isEmpty ? ["features"] : configuration.targets,
+                filter: filter, options: configuration.execution)
+        } catch {
+            errorOutput.write(Data("brickyard run: \(error.message)\n".utf8))
+            return (.usage, nil)
+        }
+        let progress = formats.first { $0.name == "progress" }.map { spec in
+            ProgressReporter(output: spec.path.flatMap(Self.open) ?? standardOutput, interactive: spec.path == nil ? nil : false)
+        }
+        let result = await run.execute(listener: progress)
+        for spec in formats where spec.name != "progress" {
+            let data: Data
+            switch spec.name {
+            case "message": data = MessageFormat(version: configuration.version).render(result)
+            case "junit": data = JUnitFormat().render(result)
+            default: data = RerunFormat().render(result)
+            }
+            if let path = spec.path {
+                do {
+                    try Self.write(data, to: path)
+                } catch {
+                    errorOutput.write(Data("brickyard run: cannot write \(path): \(error)\n".utf8))
+                    return (.usage, result)
+                }
+            } else {
+                standardOutput.write(data)
+            }
+        }
+        if !run.parsed { return (.usage, result) }
+        return (result.success ? .passed : .failed, result)
+    }
+
+    /// The formats asked for; `progress` on standard output when none. Two formats may not both write to standard
+    /// output.
+    static func formats(_ texts: [String]) throws(SelectionError) -> [FormatSpec] {
+        var specs: [FormatSpec] = []
+        for text in texts { specs.append(try FormatSpec.parse(text)) }
+        if specs.isEmpty { specs = [FormatSpec(name: "progress")] }
+        let toStandardOutput = specs.filter { $0.path == nil }
+        if toStandardOutput.count > 1 {
+            throw SelectionError(
+                "--format: \(toStandardOutput.map(\.name).joined(separator: " and ")) would both write to standard output; give all but one a path (junit:reports/junit.xml)"
+            )
+        }
+        return specs
+    }
+
+    static func open(_ path: String) -> FileHandle? {
+        try? createDirectory(for: path)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        return FileHandle(forWritingAtPath: path)
+    }
+
+    static func createDirectory(for path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    static func write(_ data: Data, to path: String) throws {
+        try createDirectory(for: path)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
