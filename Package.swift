@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "Gherkin", targets: ["Gherkin"]),
         .library(name: "CucumberExpressions", targets: ["CucumberExpressions"]),
         .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
+        .library(name: "BrickyardTesting", targets: ["BrickyardTesting"]),
+        .plugin(name: "BrickyardFeatures", targets: ["BrickyardFeatures"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -68,6 +70,11 @@ let package = Package(
         .target(name: "CucumberExpressions"),
         // The feature runner: selection, execution, results and formats.
         .target(name: "FeatureRunner", dependencies: ["Gherkin", "CucumberExpressions"]),
+        // Swift Testing integration: feature scenarios as tests.
+        .target(name: "BrickyardTesting", dependencies: ["FeatureRunner", "Gherkin"]),
+        // Generates one @Test per scenario of a test target's .feature files (the BrickyardFeatures plugin's tool).
+        .executableTarget(name: "BrickyardFeaturesGenerator", dependencies: ["Gherkin"]),
+        .plugin(name: "BrickyardFeatures", capability: .buildTool(), dependencies: ["BrickyardFeaturesGenerator"]),
         .executableTarget(
             name: "brickyard",
             dependencies: [
@@ -88,6 +95,11 @@ let package = Package(
         .testTarget(
             name: "CucumberExpressionsTests",
             dependencies: ["CucumberExpressions", "ConformanceSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "BrickyardTestingTests",
+            dependencies: ["BrickyardTesting", "FeatureRunner"],
+            plugins: ["BrickyardFeatures"]
         ),
         .testTarget(
             name: "FeatureRunnerTests",
