@@ -32,7 +32,8 @@ struct Parse: ParsableCommand {
         messages.includePickles = !noPickles
         guard GherkinDialectCatalog.bundled[language] != nil else {
             throw ValidationError(
-                "unknown language '\(language)'; the languages are: \(GherkinDialectCatalog.bundled.codes.joined(separator: ", "))")
+                "unknown language '\(language)'; the languages are: \(GherkinDialectCatalog.bundled.codes.joined(separator: ", "))"
+            )
         }
         var ids = IdGenerator()
         let writer = NDJSONWriter()

@@ -21,7 +21,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Run the scenarios whose tags match this tag expression (\"@smoke and not @slow\").")
     var tags: String?
 
-    @Option(name: .customLong("name"), help: "Run the scenarios whose name matches this regular expression (repeatable).")
+    @Option(
+        name: .customLong("name"), help: "Run the scenarios whose name matches this regular expression (repeatable).")
     var names: [String] = []
 
     @Option(help: "Run every N-th scenario starting at the I-th (I/N, 1-based), after the other filters.")
@@ -41,7 +42,8 @@ struct Run: AsyncParsableCommand {
 
     @Option(
         name: .customLong("format"),
-        help: "NAME[:PATH], repeatable: progress (the default), message, junit, rerun. Without a path: standard output.")
+        help: "NAME[:PATH], repeatable: progress (the default), message, junit, rerun. Without a path: standard output."
+    )
     var formats: [String] = []
 
     func validate() throws {

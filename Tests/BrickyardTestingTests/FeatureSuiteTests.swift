@@ -17,10 +17,12 @@ func scenario(_ scenario: FeatureScenario) async {
     }
 
     @Test func aFailingScenarioIsAnIssueAtItsStep() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brickyard-suite-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "brickyard-suite-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let file = directory.appendingPathComponent("broken.feature").path
-        try "Feature: broken\n  Scenario: too few\n    Given an empty cart\n    Then the cart holds 2 items\n    And nothing defined\n"
+        try
+            "Feature: broken\n  Scenario: too few\n    Given an empty cart\n    Then the cart holds 2 items\n    And nothing defined\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         await withKnownIssue {
             await Features.run(file, line: 2)

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// `brickyard run` end to end: exit codes, usage errors, parse errors, and the formats written from one run.
@@ -16,10 +16,13 @@ import Testing
     }
 
     /// Runs the command with its outputs captured in files.
-    static func run(_ configuration: RunConfiguration, library: StepLibrary<EmptyWorld> = library) async throws
+    static func run(
+        _ configuration: RunConfiguration, library: StepLibrary<EmptyWorld> = library
+    ) async throws
         -> (FeatureRunCommand.ExitStatus, output: String, errors: String)
     {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brickyard-cmd-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "brickyard-cmd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let outputPath = directory.appendingPathComponent("out").path
         let errorPath = directory.appendingPathComponent("err").path
@@ -27,10 +30,14 @@ import Testing
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         let output = try #require(FileHandle(forWritingAtPath: outputPath))
         let errors = try #require(FileHandle(forWritingAtPath: errorPath))
-        let (status, _) = await FeatureRunCommand(configuration, standardOutput: output, errorOutput: errors).run(library)
+        let (status, _) = await FeatureRunCommand(configuration, standardOutput: output, errorOutput: errors).run(
+            library)
         try output.close()
         try errors.close()
-        return (status, try String(contentsOfFile: outputPath, encoding: .utf8), try String(contentsOfFile: errorPath, encoding: .utf8))
+        return (
+            status, try String(contentsOfFile: outputPath, encoding: .utf8),
+            try String(contentsOfFile: errorPath, encoding: .utf8)
+        )
     }
 
     @Test func exitCodesFollowTheOutcome() async throws {
@@ -53,14 +60,16 @@ import Testing
         let badTags = try await Self.run(RunConfiguration(targets: [fixture.path()], tags: "@a and"))
         #expect(badTags.0 == .usage)
         #expect(
-            badTags.errors.contains(#"--tags: Tag expression "@a and" could not be parsed because of syntax error: Expected operand."#))
+            badTags.errors.contains(
+                #"--tags: Tag expression "@a and" could not be parsed because of syntax error: Expected operand."#))
         let badLine = try await Self.run(RunConfiguration(targets: [fixture.path("ok.feature") + ":9"]))
         #expect(badLine.0 == .usage)
         #expect(badLine.errors.contains("ok.feature:9 is not a line of any scenario or examples row"))
         let badFormat = try await Self.run(RunConfiguration(targets: [fixture.path()], formats: ["html"]))
         #expect(badFormat.0 == .usage)
         #expect(badFormat.errors.contains("the formats are progress, message, junit, rerun"))
-        let twoOnStdout = try await Self.run(RunConfiguration(targets: [fixture.path()], formats: ["junit", "message"]))
+        let twoOnStdout = try await Self.run(
+            RunConfiguration(targets: [fixture.path()], formats: ["junit", "message"]))
         #expect(twoOnStdout.0 == .usage)
         let badShard = try await Self.run(RunConfiguration(targets: [fixture.path()], shard: "0/2"))
         #expect(badShard.0 == .usage)
@@ -116,7 +125,8 @@ import Testing
         let rerun = fixture.path("out/rerun.txt")
         let result = try await Self.run(
             RunConfiguration(
-                targets: [fixture.path()], formats: ["message:\(messages)", "junit:\(junit)", "rerun:\(rerun)", "progress"]))
+                targets: [fixture.path()],
+                formats: ["message:\(messages)", "junit:\(junit)", "rerun:\(rerun)", "progress"]))
         #expect(result.0 == .failed)
         #expect(result.output.contains("4 scenarios (1 failed, 3 passed)"))
         #expect(result.output.contains("broken"))
@@ -138,20 +148,20 @@ import Testing
 
         // JUnit: classname = feature, outline rows named by examples and index, failures with their message.
         #if canImport(FoundationXML)
-            let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
-            let suite = try #require(document.rootElement())
-            #expect(suite.attribute(forName: "tests")?.stringValue == "4")
-            #expect(suite.attribute(forName: "failures")?.stringValue == "1")
-            let cases = suite.elements(forName: "testcase")
-            #expect(cases.map { $0.attribute(forName: "classname")?.stringValue } == Array(repeating: "Shop", count: 4))
-            #expect(
-                cases.map { $0.attribute(forName: "name")?.stringValue } == [
-                    "fine", "broken", "outline 1 - sizes - #1.1", "outline 2 - sizes - #1.2",
-                ])
-            let failure = try #require(cases[1].elements(forName: "failure").first)
-            #expect(failure.attribute(forName: "message")?.stringValue == "Given a broken step: failed")
-            #expect(failure.stringValue?.contains("broken") == true)
-            #expect(cases[1].elements(forName: "system-out").first?.stringValue?.contains("And a step") == true)
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
+        let suite = try #require(document.rootElement())
+        #expect(suite.attribute(forName: "tests")?.stringValue == "4")
+        #expect(suite.attribute(forName: "failures")?.stringValue == "1")
+        let cases = suite.elements(forName: "testcase")
+        #expect(cases.map { $0.attribute(forName: "classname")?.stringValue } == Array(repeating: "Shop", count: 4))
+        #expect(
+            cases.map { $0.attribute(forName: "name")?.stringValue } == [
+                "fine", "broken", "outline 1 - sizes - #1.1", "outline 2 - sizes - #1.2",
+            ])
+        let failure = try #require(cases[1].elements(forName: "failure").first)
+        #expect(failure.attribute(forName: "message")?.stringValue == "Given a broken step: failed")
+        #expect(failure.stringValue?.contains("broken") == true)
+        #expect(cases[1].elements(forName: "system-out").first?.stringValue?.contains("And a step") == true)
         #endif
 
         #expect(try String(contentsOfFile: rerun, encoding: .utf8) == "\(fixture.path("shop.feature")):4\n")

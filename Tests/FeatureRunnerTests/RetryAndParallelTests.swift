@@ -40,7 +40,8 @@ import Testing
         steps.given("a broken step") { _, _ in throw StepFailure("broken") }
         steps.given("an undefined-free pending step") { _, _ in throw PendingStep() }
         let fixture = try FeatureFixture([
-            "f.feature": "Feature: f\n  Scenario: broken\n    Given a broken step\n  Scenario: pending\n    Given an undefined-free pending step\n"
+            "f.feature":
+                "Feature: f\n  Scenario: broken\n    Given a broken step\n  Scenario: pending\n    Given an undefined-free pending step\n"
         ])
         let result = try await fixture.run(steps, options: ExecutionOptions(retry: 2))
         #expect(result.testCases[0].attempts.count == 3)
@@ -54,7 +55,9 @@ import Testing
         let running = Mutex((now: 0, most: 0))
         var steps = StepLibrary<EmptyWorld>()
         steps.given("a slow step") { _, _ in
-            running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            running.withLock {
+                $0.now += 1; $0.most = max($0.most, $0.now)
+            }
             try await Task.sleep(for: .milliseconds(150))
             running.withLock { $0.now -= 1 }
         }

@@ -48,7 +48,10 @@ import Testing
         ])
         let result = try await fixture.run(Self.library)
         #expect(result.names == ["a", "c", "b"])
-        #expect(result.sources.map { URL(fileURLWithPath: $0.uri).lastPathComponent } == ["a.feature", "c.feature", "b.feature"])
+        #expect(
+            result.sources.map { URL(fileURLWithPath: $0.uri).lastPathComponent } == [
+                "a.feature", "c.feature", "b.feature",
+            ])
         let one = try await fixture.run(Self.library, [fixture.path("b.feature")])
         #expect(one.names == ["b"])
     }
@@ -121,7 +124,8 @@ import Testing
         steps.given("a broken step") { _, _ in throw StepFailure("broken") }
         let fixture = try FeatureFixture([
             "a.feature": "Feature: A\n  Scenario: ok\n    Given a step\n  Scenario: bad\n    Given a broken step\n",
-            "b.feature": "Feature: B\n  Scenario: also bad\n    Given a broken step\n  Scenario: fine\n    Given a step\n",
+            "b.feature":
+                "Feature: B\n  Scenario: also bad\n    Given a broken step\n  Scenario: fine\n    Given a step\n",
         ])
         let first = try await fixture.run(steps)
         let rerun = String(decoding: RerunFormat().render(first), as: UTF8.self)

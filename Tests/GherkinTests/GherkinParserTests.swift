@@ -59,7 +59,10 @@ func pickles(_ document: GherkinDocument) -> [Pickle] {
 
         let pickles = PickleCompiler().compile(document, ids: &ids)
         #expect(pickles.count == 3)
-        #expect(pickles[0].steps.map(\.text) == [#"S3バケット "root" がある"#, "クロスアカウントロールを登録する", "外部IDはアカウントIDである", "資格情報が作成される"])
+        #expect(
+            pickles[0].steps.map(\.text) == [
+                #"S3バケット "root" がある"#, "クロスアカウントロールを登録する", "外部IDはアカウントIDである", "資格情報が作成される",
+            ])
         #expect(pickles[0].steps.map(\.type) == [.context, .action, .action, .outcome])
         #expect(pickles[0].tags.map(\.name) == ["@databricks", "@smoke"])
         #expect(pickles[1].name == "ap-northeast-1 にワークスペースを作る")
@@ -110,7 +113,8 @@ func pickles(_ document: GherkinDocument) -> [Pickle] {
             errors.errors.map(\.location) == [
                 Location(line: 4, column: 5), Location(line: 7, column: 1), Location(line: 6, column: 5),
             ])
-        #expect(errors.errors[0].fullMessage.hasPrefix("(4:5): expected: #EOF, #TableRow, #DocStringSeparator, #StepLine"))
+        #expect(
+            errors.errors[0].fullMessage.hasPrefix("(4:5): expected: #EOF, #TableRow, #DocStringSeparator, #StepLine"))
         #expect(errors.errors[0].fullMessage.hasSuffix("got 'this is not a step'"))
         #expect(errors.errors[2].message == "inconsistent cell count within the table")
     }
@@ -124,7 +128,9 @@ func pickles(_ document: GherkinDocument) -> [Pickle] {
     }
 
     @Test func stopsAfterElevenErrors() throws {
-        let source = "Feature: f\n  Scenario: s\n" + String(repeating: "  | a |\n", count: 1) + (1...20).map { "    Given \($0)\n      \"\"\"\n      x\n      \"\"\"\n      \"\"\"\n" }.joined()
+        let source =
+            "Feature: f\n  Scenario: s\n" + String(repeating: "  | a |\n", count: 1)
+            + (1...20).map { "    Given \($0)\n      \"\"\"\n      x\n      \"\"\"\n      \"\"\"\n" }.joined()
         let errors = try #require(throws: GherkinParseErrors.self) { try GherkinParser().parse(source) }
         #expect(errors.errors.count == 11)
     }

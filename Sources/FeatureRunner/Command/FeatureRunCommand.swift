@@ -49,7 +49,8 @@ public struct FeatureRunCommand: Sendable {
             return (.usage, nil)
         }
         let progress = formats.first { $0.name == "progress" }.map { spec in
-            ProgressReporter(output: spec.path.flatMap(Self.open) ?? standardOutput, interactive: spec.path == nil ? nil : false)
+            ProgressReporter(
+                output: spec.path.flatMap(Self.open) ?? standardOutput, interactive: spec.path == nil ? nil : false)
         }
         let result = await run.execute(listener: progress)
         for spec in formats where spec.name != "progress" {

@@ -89,9 +89,11 @@ public struct FeatureRun<W: World>: Sendable {
                 failures.append(
                     StepResult(
                         id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
-                        text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
+                        text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil,
+                        argument: nil,
                         definitions: [hook.info], status: .failed,
-                        error: StepError(message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)))
+                        error: StepError(
+                            message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)))
             }
         }
         return failures
@@ -105,7 +107,8 @@ public struct FeatureRun<W: World>: Sendable {
         for attempt in 0...max(0, options.retry) {
             listener?.testCaseStarted(testCase.pickle, attempt: attempt, worker: worker)
             var result = await executor.run(
-                testCase, attempt: attempt, attemptId: "\(testCase.id).\(attempt)", worker: worker, willBeRetried: false,
+                testCase, attempt: attempt, attemptId: "\(testCase.id).\(attempt)", worker: worker,
+                willBeRetried: false,
                 listener: listener)
             let retry = result.status == .failed && attempt < options.retry && !options.dryRun
             result.willBeRetried = retry

@@ -41,7 +41,8 @@ struct PreparedLibrary<W: World>: Sendable {
                 }
                 definitions.append(
                     Definition(
-                        info: DefinitionInfo(id: id, kind: kind, pattern: definition.pattern.source, location: definition.location),
+                        info: DefinitionInfo(
+                            id: id, kind: kind, pattern: definition.pattern.source, location: definition.location),
                         expression: expression, definition: definition))
             } catch {
                 problems.append("\(definition.location): \(error)")

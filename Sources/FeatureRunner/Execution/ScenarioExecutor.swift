@@ -40,7 +40,9 @@ struct ScenarioExecutor<W: World>: Sendable {
                     scenario.status = worst
                     let info = scenario
                     let clock = ContinuousClock.now
-                    let outcome = await invoke(world: &world, timeout: options.stepTimeout, location: hook.info.location) {
+                    let outcome = await invoke(
+                        world: &world, timeout: options.stepTimeout, location: hook.info.location
+                    ) {
                         try await body(&$0, info)
                     }
                     result.duration = Self.seconds(since: clock)
@@ -69,7 +71,8 @@ struct ScenarioExecutor<W: World>: Sendable {
                 case .matched(let definition, let arguments):
                     result.definitions = [definition.info]
                     result.matchedArguments = arguments.map {
-                        MatchedArgument(value: $0.group.value, start: $0.group.start, parameterTypeName: $0.parameterType.name)
+                        MatchedArgument(
+                            value: $0.group.value, start: $0.group.start, parameterTypeName: $0.parameterType.name)
                     }
                     if !options.dryRun, !skipping {
                         let outcome = await runStep(
@@ -152,7 +155,8 @@ struct ScenarioExecutor<W: World>: Sendable {
             return Outcome(
                 status: .failed,
                 error: StepError(
-                    message: "timed out after \(Self.describe(timeout))", type: "StepTimeout", definitionLocation: location))
+                    message: "timed out after \(Self.describe(timeout))", type: "StepTimeout",
+                    definitionLocation: location))
         }
     }
 
@@ -160,7 +164,8 @@ struct ScenarioExecutor<W: World>: Sendable {
         switch error {
         case let pending as PendingStep:
             return Outcome(
-                status: .pending, error: StepError(message: pending.message, type: "PendingStep", definitionLocation: location))
+                status: .pending,
+                error: StepError(message: pending.message, type: "PendingStep", definitionLocation: location))
         case is SkipScenario:
             return Outcome(status: .skipped)
         default:
@@ -192,6 +197,7 @@ extension ScenarioExecutor {
     /// `2.5 s`, `300 ms`.
     static func describe(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return seconds >= 1 ? "\(seconds.formatted(.number.precision(.fractionLength(0...3)))) s" : "\(Int(seconds * 1000)) ms"
+        return seconds >= 1
+            ? "\(seconds.formatted(.number.precision(.fractionLength(0...3)))) s" : "\(Int(seconds * 1000)) ms"
     }
 }

@@ -76,7 +76,8 @@ struct TestPlanner<W: World>: Sendable {
                 }
             } catch {
                 return .broken(
-                    StepError(message: "\(error)", type: "\(type(of: error))", definitionLocation: definition.info.location))
+                    StepError(
+                        message: "\(error)", type: "\(type(of: error))", definitionLocation: definition.info.location))
             }
         }
         switch matches.count {

@@ -81,7 +81,9 @@ public enum ConsoleText {
             counts("scenario", result.testCaseCounts, extra: flaky.isEmpty ? "" : ", \(flaky.count) flaky"))
         lines.append(counts("step", result.stepCounts))
         for testCase in flaky {
-            lines.append("flaky: \(testCase.locationReference) \(testCase.pickle.name) (passed on attempt \(testCase.attempts.count))")
+            lines.append(
+                "flaky: \(testCase.locationReference) \(testCase.pickle.name) (passed on attempt \(testCase.attempts.count))"
+            )
         }
         lines.append(String(format: "%.3fs%@", result.duration, result.dryRun ? " (dry run)" : ""))
         return lines.joined(separator: "\n")

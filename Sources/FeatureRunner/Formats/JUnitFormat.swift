@@ -47,7 +47,8 @@ public struct JUnitFormat: ReportFormat {
                 body +=
                     "\n    <failure message=\"\(Self.escape(message))\" type=\"\(attempt.status.name)\">\(Self.escape(detail))</failure>"
             }
-            body += "\n    <system-out><![CDATA[\(Self.cdata(Self.stepListing(attempt, flaky: testCase.isFlaky)))]]></system-out>"
+            body +=
+                "\n    <system-out><![CDATA[\(Self.cdata(Self.stepListing(attempt, flaky: testCase.isFlaky)))]]></system-out>"
             cases.append(
                 """
                   <testcase classname="\(Self.escape(origin?.feature.name ?? testCase.pickle.uri))" \

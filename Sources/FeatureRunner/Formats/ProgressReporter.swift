@@ -3,9 +3,9 @@ import Gherkin
 import Synchronization
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// `progress`, the console's format: on a terminal, a live status line (counts, the scenarios running) with failures

@@ -70,14 +70,14 @@ public struct Meta: Codable, Hashable, Sendable {
     /// Brickyard's own meta message.
     public static func brickyard(version: String) -> Meta {
         #if os(Linux)
-            let os = "linux"
+        let os = "linux"
         #else
-            let os = "darwin"
+        let os = "darwin"
         #endif
         #if arch(arm64)
-            let cpu = "arm64"
+        let cpu = "arm64"
         #else
-            let cpu = "x64"
+        let cpu = "x64"
         #endif
         return Meta(
             protocolVersion: "27.0.0", implementation: Product(name: "brickyard", version: version),

@@ -47,7 +47,8 @@ extension RunResult {
             message = "\(failure.text) failed: \(failure.error?.message ?? "")"
         }
         envelopes.append(
-            .testRunFinished(TestRunFinishedMessage(success: success, timestamp: Timestamp(finishedAt), message: message)))
+            .testRunFinished(
+                TestRunFinishedMessage(success: success, timestamp: Timestamp(finishedAt), message: message)))
         return envelopes
     }
 
@@ -94,7 +95,8 @@ extension RunResult {
         for step in attempt.steps {
             envelopes.append(
                 .testStepStarted(
-                    TestStepStartedMessage(testCaseStartedId: attempt.id, testStepId: step.id, timestamp: Timestamp(clock))))
+                    TestStepStartedMessage(
+                        testCaseStartedId: attempt.id, testStepId: step.id, timestamp: Timestamp(clock))))
             for attachment in step.attachments {
                 let text = attachment.text
                 envelopes.append(

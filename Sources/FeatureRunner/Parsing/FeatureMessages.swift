@@ -14,7 +14,9 @@ public struct FeatureMessages: Sendable {
 
     /// The envelopes for `source` read from `uri`, ids taken from `ids`.
     /// - Returns: the envelopes and whether the file parsed.
-    public func envelopes(for source: String, uri: String, ids: inout IdGenerator) -> (envelopes: [Envelope], parsed: Bool) {
+    public func envelopes(
+        for source: String, uri: String, ids: inout IdGenerator
+    ) -> (envelopes: [Envelope], parsed: Bool) {
         var envelopes: [Envelope] = []
         if includeSource { envelopes.append(.source(Source(uri: uri, data: source))) }
         do {

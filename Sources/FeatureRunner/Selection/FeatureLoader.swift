@@ -28,7 +28,9 @@ public struct FeatureLoader: Sendable {
     }
 
     /// Reads and parses one file.
-    public func load(_ path: String, ids: inout IdGenerator, fileManager: FileManager = .default)
+    public func load(
+        _ path: String, ids: inout IdGenerator, fileManager: FileManager = .default
+    )
         throws(SelectionError) -> FeatureSource
     {
         guard let data = fileManager.contents(atPath: path) else { throw SelectionError("cannot read \(path)") }

@@ -13,7 +13,9 @@ public struct FeatureTarget: Sendable, Hashable {
 
     /// Reads a command-line argument: `path`, `path:LINE[:LINE...]`, or `@rerun.txt` (a file of such, separated by
     /// whitespace, as the `rerun` format writes them).
-    public static func parse(_ argument: String, fileManager: FileManager = .default) throws(SelectionError)
+    public static func parse(
+        _ argument: String, fileManager: FileManager = .default
+    ) throws(SelectionError)
         -> [FeatureTarget]
     {
         if argument.hasPrefix("@") {

@@ -18,7 +18,8 @@ public struct ScenarioFilter: Sendable {
     /// Reads `--shard I/N`.
     public static func parseShard(_ text: String) throws(SelectionError) -> (index: Int, count: Int) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+            (1...count).contains(index)
         else {
             throw SelectionError("--shard \(text): expected I/N with 1 <= I <= N, as 2/4")
         }
@@ -64,7 +65,9 @@ public struct ScenarioFilter: Sendable {
 
     /// The pickles the targets and this filter select, in file order.
     /// - Throws: ``SelectionError`` when a `path:line` selects nothing or a name pattern is not a regular expression.
-    public func select(_ sources: [FeatureSource], targets: [String: [FeatureTarget]]) throws(SelectionError) -> [Pickle] {
+    public func select(
+        _ sources: [FeatureSource], targets: [String: [FeatureTarget]]
+    ) throws(SelectionError) -> [Pickle] {
         var selected: [Pickle] = []
         for source in sources {
             guard let document = source.document else { continue }
@@ -75,7 +78,8 @@ public struct ScenarioFilter: Sendable {
                 continue
             }
             let selecting = Self.selectingLines(of: document, pickles: source.pickles)
-            for line in lines.sorted() where !source.pickles.contains(where: { selecting[$0.id]?.contains(line) == true }) {
+            for line in lines.sorted()
+            where !source.pickles.contains(where: { selecting[$0.id]?.contains(line) == true }) {
                 throw SelectionError("\(source.uri):\(line) is not a line of any scenario or examples row")
             }
             selected += source.pickles.filter { !(selecting[$0.id] ?? []).isDisjoint(with: lines) }

@@ -65,7 +65,8 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.ScenarioBody
     ) {
-        hooks.append(Hook(kind: .before, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+        hooks.append(
+            Hook(kind: .before, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
     }
 
     /// Runs after each scenario whose tags match, whatever happened (`scenario.status` says what).
@@ -73,7 +74,8 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.ScenarioBody
     ) {
-        hooks.append(Hook(kind: .after, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+        hooks.append(
+            Hook(kind: .after, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
     }
 
     /// Runs before each step of the scenarios whose tags match.
@@ -81,7 +83,8 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.StepBody
     ) {
-        hooks.append(Hook(kind: .beforeStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+        hooks.append(
+            Hook(kind: .beforeStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
     }
 
     /// Runs after each step of the scenarios whose tags match (`step.status` says how it ended).
@@ -89,21 +92,24 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.StepBody
     ) {
-        hooks.append(Hook(kind: .afterStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+        hooks.append(
+            Hook(kind: .afterStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
     }
 
     /// Runs once before the first scenario; if it fails, no scenario runs.
     public mutating func beforeAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
-        hooks.append(Hook(kind: .beforeAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+        hooks.append(
+            Hook(kind: .beforeAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
     }
 
     /// Runs once after the last scenario.
     public mutating func afterAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
-        hooks.append(Hook(kind: .afterAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+        hooks.append(
+            Hook(kind: .afterAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
     }
 
     /// Adds a custom parameter type (`{region}`).

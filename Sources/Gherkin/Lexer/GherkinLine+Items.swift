@@ -11,7 +11,9 @@ extension GherkinLine {
     func tags() -> (tags: [LineSpan], whitespaceAt: Int?) {
         var scalars = Array(trimmed.unicodeScalars)
         // A comment starts at a `#` that follows whitespace.
-        if let hash = scalars.indices.first(where: { $0 > 0 && scalars[$0] == "#" && scalars[$0 - 1].properties.isWhitespace }) {
+        if let hash = scalars.indices.first(where: {
+            $0 > 0 && scalars[$0] == "#" && scalars[$0 - 1].properties.isWhitespace
+        }) {
             scalars.removeSubrange(hash...)
         }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
@@ -38,7 +40,7 @@ extension GherkinLine {
         var cells: [LineSpan] = []
         // The cell's scalars, each marked when it came from an escape (and so is never trimmed).
         var cell: [(scalar: Unicode.Scalar, escaped: Bool, offset: Int)] = []
-                var seenFirstBar = false
+        var seenFirstBar = false
         var index = 0
         func flush() {
             var first = 0
@@ -47,7 +49,9 @@ extension GherkinLine {
             while last > first, !cell[last - 1].escaped, cell[last - 1].scalar.properties.isWhitespace { last -= 1 }
             var value = String.UnicodeScalarView()
             value.append(contentsOf: cell[first..<last].map(\.scalar))
-            cells.append(LineSpan(column: indent + 1 + (first < cell.count ? cell[first].offset : index - 1), text: String(value)))
+            cells.append(
+                LineSpan(
+                    column: indent + 1 + (first < cell.count ? cell[first].offset : index - 1), text: String(value)))
         }
         while index < row.count {
             let scalar = row[index]

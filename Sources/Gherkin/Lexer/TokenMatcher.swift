@@ -65,7 +65,8 @@ struct TokenMatcher: Sendable {
         guard let line = token.line, let code = Self.languageCode(in: line.trimmed) else { return false }
         guard let dialect = catalog[code] else {
             throw GherkinParseError(
-                message: "Language not supported: \(code)", location: Location(line: line.number, column: line.indent + 1),
+                message: "Language not supported: \(code)",
+                location: Location(line: line.number, column: line.indent + 1),
                 kind: .noSuchLanguage(code))
         }
         set(&token, .language, text: code)

@@ -28,7 +28,8 @@ struct AstBuilder: Sendable {
 
     mutating func build(_ token: GherkinToken) {
         if token.matchedType == .comment {
-            comments.append(Comment(location: Location(line: token.lineNumber, column: 1), text: token.matchedText ?? ""))
+            comments.append(
+                Comment(location: Location(line: token.lineNumber, column: 1), text: token.matchedText ?? ""))
         } else {
             stack[stack.count - 1].add(token)
         }
@@ -50,12 +51,16 @@ struct AstBuilder: Sendable {
             if let column = token.tagError {
                 throw GherkinParseErrors([
                     GherkinParseError(
-                        message: "A tag may not contain whitespace", location: Location(line: token.lineNumber, column: column),
+                        message: "A tag may not contain whitespace",
+                        location: Location(line: token.lineNumber, column: column),
                         kind: .tagWithWhitespace)
                 ])
             }
             for item in token.matchedItems {
-                tags.append(Tag(location: Location(line: token.lineNumber, column: item.column), name: item.text, id: ids.next()))
+                tags.append(
+                    Tag(
+                        location: Location(line: token.lineNumber, column: item.column), name: item.text, id: ids.next()
+                    ))
             }
         }
         return tags
@@ -73,7 +78,8 @@ struct AstBuilder: Sendable {
         if let first = rows.first, let odd = rows.first(where: { $0.cells.count != first.cells.count }) {
             throw GherkinParseErrors([
                 GherkinParseError(
-                    message: "inconsistent cell count within the table", location: odd.location, kind: .inconsistentCellCount)
+                    message: "inconsistent cell count within the table", location: odd.location,
+                    kind: .inconsistentCellCount)
             ])
         }
         return rows
@@ -115,7 +121,9 @@ struct AstBuilder: Sendable {
             let mediaType = open.matchedText.flatMap { $0.isEmpty ? nil : $0 }
             let content = node.tokens(.other).map { $0.matchedText ?? "" }.joined(separator: "\n")
             return .docString(
-                DocString(location: location(open), mediaType: mediaType, content: content, delimiter: open.matchedKeyword ?? ""))
+                DocString(
+                    location: location(open), mediaType: mediaType, content: content,
+                    delimiter: open.matchedKeyword ?? ""))
         case .dataTable:
             let rows = try tableRows(of: node)
             return .dataTable(DataTable(location: rows[0].location, rows: rows))
@@ -135,7 +143,8 @@ struct AstBuilder: Sendable {
             }
             return .scenario(
                 Scenario(
-                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
+                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",
+                    name: line.matchedText ?? "",
                     description: description(of: scenarioNode), steps: steps(of: scenarioNode), examples: examples,
                     id: ids.next()))
         case .examplesDefinition:
@@ -147,7 +156,8 @@ struct AstBuilder: Sendable {
             if case .tableRows(let table) = examplesNode.single(.examplesTable) { rows = table }
             return .examples(
                 Examples(
-                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
+                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",
+                    name: line.matchedText ?? "",
                     description: description(of: examplesNode), tableHeader: rows.first,
                     tableBody: Array(rows.dropFirst()), id: ids.next()))
         case .examplesTable:
@@ -166,17 +176,21 @@ struct AstBuilder: Sendable {
             children += node.items(.rule).compactMap { if case .rule(let rule?) = $0 { .rule(rule) } else { nil } }
             return .feature(
                 Feature(
-                    location: location(line), tags: tags, language: line.dialectCode, keyword: line.matchedKeyword ?? "",
+                    location: location(line), tags: tags, language: line.dialectCode,
+                    keyword: line.matchedKeyword ?? "",
                     name: line.matchedText ?? "", description: description(of: header), children: children))
         case .rule:
-            guard let header = node.singleNode(.ruleHeader), let line = header.token(.ruleLine) else { return .rule(nil) }
+            guard let header = node.singleNode(.ruleHeader), let line = header.token(.ruleLine) else {
+                return .rule(nil)
+            }
             let tags = try tags(of: header)
             var children: [RuleChild] = []
             if let background = background(of: node) { children.append(.background(background)) }
             children += scenarios(of: node).map { .scenario($0) }
             return .rule(
                 Rule(
-                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "", name: line.matchedText ?? "",
+                    location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",
+                    name: line.matchedText ?? "",
                     description: description(of: header), children: children, id: ids.next()))
         case .gherkinDocument, .featureHeader, .ruleHeader, .scenario, .examples, .tags:
             return .node(node)

@@ -27,7 +27,9 @@ public struct GherkinParser: Sendable {
     ///   - uri: where it came from, kept in the document.
     ///   - ids: the run's id generator; the document's nodes take their ids from it.
     /// - Throws: ``GherkinParseErrors`` with every error found, in order.
-    public func parse(_ source: String, uri: String? = nil, ids: inout IdGenerator) throws(GherkinParseErrors)
+    public func parse(
+        _ source: String, uri: String? = nil, ids: inout IdGenerator
+    ) throws(GherkinParseErrors)
         -> GherkinDocument
     {
         var run = ParserRun(

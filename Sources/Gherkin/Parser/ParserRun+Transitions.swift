@@ -75,7 +75,9 @@ extension ParserRun {
         }
     }
 
-    private mutating func takeTagLine(_ token: GherkinToken, for target: TagTarget, in state: ParserState)
+    private mutating func takeTagLine(
+        _ token: GherkinToken, for target: TagTarget, in state: ParserState
+    )
         -> ParserState
     {
         switch (state, target) {

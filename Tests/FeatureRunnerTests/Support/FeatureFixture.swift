@@ -10,7 +10,8 @@ struct FeatureFixture {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("brickyard-features-\(UUID().uuidString)")
         for (name, text) in files {
             let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
     }
