@@ -66,33 +66,81 @@ enum ParserState: Hashable, Sendable {
         container == .background ? afterBackground : afterScenario
     }
 
-    /// What this state tries, in order.
+    /// What this state tries, in order (built once per state: parsing asks for every line).
     var checks: [Check] {
         switch self {
-        case .start: [.eof, .language, .tagLine(.feature), .featureLine, .comment, .empty]
-        case .afterLanguage, .featureTags: [.tagLine(.feature), .featureLine, .comment, .empty]
-        case .featureHeader, .ruleHeader: [.eof, .empty, .comment] + Self.afterHeader + [.other]
-        case .featureDescription, .ruleDescription: [.eof, .comment] + Self.afterHeader + [.other]
-        case .ruleTags: [.tagLine(.rule), .ruleLine, .comment, .empty]
-        case .backgroundHeader: [.eof, .empty, .comment, .stepLine] + Self.afterBackground + [.other]
-        case .backgroundDescription: [.eof, .comment, .stepLine] + Self.afterBackground + [.other]
-        case .scenarioTags: [.tagLine(.scenario), .scenarioLine, .comment, .empty]
-        case .scenarioHeader: [.eof, .empty, .comment, .stepLine] + Self.afterScenario + [.other]
-        case .scenarioDescription: [.eof, .comment, .stepLine] + Self.afterScenario + [.other]
-        case .step(let container):
-            [.eof, .tableRow, .docStringSeparator, .stepLine] + Self.after(container) + [.comment, .empty]
+        case .start: Self.startChecks
+        case .afterLanguage, .featureTags: Self.featureTagsChecks
+        case .featureHeader, .ruleHeader: Self.headerChecks
+        case .featureDescription, .ruleDescription: Self.headerDescriptionChecks
+        case .ruleTags: Self.ruleTagsChecks
+        case .backgroundHeader: Self.backgroundHeaderChecks
+        case .backgroundDescription: Self.backgroundDescriptionChecks
+        case .scenarioTags: Self.scenarioTagsChecks
+        case .scenarioHeader: Self.scenarioHeaderChecks
+        case .scenarioDescription: Self.scenarioDescriptionChecks
+        case .step(let container): container == .background ? Self.backgroundStepChecks : Self.scenarioStepChecks
         case .dataTable(let container, let afterDocString):
-            [.eof, .tableRow] + (afterDocString ? [] : [.docStringSeparator]) + [.stepLine] + Self.after(container)
-                + [.comment, .empty]
-        case .docString: [.docStringSeparator, .other]
+            switch (container, afterDocString) {
+            case (.background, false): Self.backgroundTableChecks
+            case (.background, true): Self.backgroundTableAfterDocStringChecks
+            case (.scenario, false): Self.scenarioTableChecks
+            case (.scenario, true): Self.scenarioTableAfterDocStringChecks
+            }
+        case .docString: Self.docStringChecks
         case .docStringEnd(let container, let afterDataTable):
-            [.eof] + (afterDataTable ? [] : [.tableRow]) + [.stepLine] + Self.after(container) + [.comment, .empty]
-        case .examplesTags: [.tagLine(.examples), .examplesLine, .comment, .empty]
-        case .examplesHeader: [.eof, .empty, .comment, .tableRow] + Self.afterScenario + [.other]
-        case .examplesDescription: [.eof, .comment, .tableRow] + Self.afterScenario + [.other]
-        case .examplesTable: [.eof, .tableRow] + Self.afterScenario + [.comment, .empty]
+            switch (container, afterDataTable) {
+            case (.background, false): Self.backgroundDocStringEndChecks
+            case (.background, true): Self.backgroundDocStringEndAfterTableChecks
+            case (.scenario, false): Self.scenarioDocStringEndChecks
+            case (.scenario, true): Self.scenarioDocStringEndAfterTableChecks
+            }
+        case .examplesTags: Self.examplesTagsChecks
+        case .examplesHeader: Self.examplesHeaderChecks
+        case .examplesDescription: Self.examplesDescriptionChecks
+        case .examplesTable: Self.examplesTableChecks
         case .end: [.eof]
         }
+    }
+
+    private static let startChecks: [Check] = [.eof, .language, .tagLine(.feature), .featureLine, .comment, .empty]
+    private static let featureTagsChecks: [Check] = [.tagLine(.feature), .featureLine, .comment, .empty]
+    private static let headerChecks: [Check] = [.eof, .empty, .comment] + afterHeader + [.other]
+    private static let headerDescriptionChecks: [Check] = [.eof, .comment] + afterHeader + [.other]
+    private static let ruleTagsChecks: [Check] = [.tagLine(.rule), .ruleLine, .comment, .empty]
+    private static let backgroundHeaderChecks: [Check] =
+        [.eof, .empty, .comment, .stepLine] + afterBackground + [.other]
+    private static let backgroundDescriptionChecks: [Check] = [.eof, .comment, .stepLine] + afterBackground + [.other]
+    private static let scenarioTagsChecks: [Check] = [.tagLine(.scenario), .scenarioLine, .comment, .empty]
+    private static let scenarioHeaderChecks: [Check] = [.eof, .empty, .comment, .stepLine] + afterScenario + [.other]
+    private static let scenarioDescriptionChecks: [Check] = [.eof, .comment, .stepLine] + afterScenario + [.other]
+    private static let backgroundStepChecks = stepChecks(.background)
+    private static let scenarioStepChecks = stepChecks(.scenario)
+    private static let backgroundTableChecks = tableChecks(.background, afterDocString: false)
+    private static let backgroundTableAfterDocStringChecks = tableChecks(.background, afterDocString: true)
+    private static let scenarioTableChecks = tableChecks(.scenario, afterDocString: false)
+    private static let scenarioTableAfterDocStringChecks = tableChecks(.scenario, afterDocString: true)
+    private static let docStringChecks: [Check] = [.docStringSeparator, .other]
+    private static let backgroundDocStringEndChecks = docStringEndChecks(.background, afterDataTable: false)
+    private static let backgroundDocStringEndAfterTableChecks = docStringEndChecks(.background, afterDataTable: true)
+    private static let scenarioDocStringEndChecks = docStringEndChecks(.scenario, afterDataTable: false)
+    private static let scenarioDocStringEndAfterTableChecks = docStringEndChecks(.scenario, afterDataTable: true)
+    private static let examplesTagsChecks: [Check] = [.tagLine(.examples), .examplesLine, .comment, .empty]
+    private static let examplesHeaderChecks: [Check] = [.eof, .empty, .comment, .tableRow] + afterScenario + [.other]
+    private static let examplesDescriptionChecks: [Check] = [.eof, .comment, .tableRow] + afterScenario + [.other]
+    private static let examplesTableChecks: [Check] = [.eof, .tableRow] + afterScenario + [.comment, .empty]
+
+    private static func stepChecks(_ container: StepContainer) -> [Check] {
+        [.eof, .tableRow, .docStringSeparator, .stepLine] + after(container) + [.comment, .empty]
+    }
+
+    private static func tableChecks(_ container: StepContainer, afterDocString: Bool) -> [Check] {
+        [.eof, .tableRow] + (afterDocString ? [] : [.docStringSeparator]) + [.stepLine] + after(container)
+            + [.comment, .empty]
+    }
+
+    private static func docStringEndChecks(_ container: StepContainer, afterDataTable: Bool) -> [Check] {
+        [.eof] + (afterDataTable ? [] : [.tableRow]) + [.stepLine] + after(container) + [.comment, .empty]
     }
 
     /// The tokens an error message says were expected here (`#EOF, #TagLine, ...`), each once.
