@@ -174,3 +174,26 @@ import FoundationXML
         #expect(!result.output.contains("\u{1B}["))
     }
 }
+
+/// The live status line a terminal gets.
+@Suite struct ProgressTests {
+    @Test func aTerminalGetsALiveStatusLineAndFailuresAsTheyHappen() async throws {
+        var steps = StepLibrary<EmptyWorld>()
+        steps.given("a step") { _, _ in }
+        steps.given("a broken step") { _, _ in throw StepFailure("broken") }
+        let fixture = try FeatureFixture([
+            "p.feature": "Feature: p\n  Scenario: fine\n    Given a step\n  Scenario: bad\n    Given a broken step\n"
+        ])
+        let path = fixture.path("progress.txt")
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let run = try FeatureRun(library: steps, targets: [fixture.path("p.feature")])
+        _ = await run.execute(listener: ProgressReporter(output: handle, interactive: true))
+        try handle.close()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("[0/2] ✔ 0 ✘ 0 - 0 · fine"))
+        #expect(text.contains("\r\u{1B}[2K[1/2] ✔ 1 ✘ 0 - 0"))
+        #expect(text.contains("1) \(fixture.path("p.feature")):4 bad\n   ✘ Given a broken step"))
+        #expect(text.contains("2 scenarios (1 failed, 1 passed)"))
+    }
+}

@@ -101,3 +101,20 @@ import Testing
         #expect(error?.message.contains("could not be parsed") == true)
     }
 }
+
+/// The world: a new one for every scenario.
+@Suite struct WorldTests {
+    @Test func eachScenarioStartsWithAFreshWorld() async throws {
+        let journal = Journal()
+        var steps = StepLibrary<CounterWorld>()
+        steps.given("I count") { world, _ in
+            world.count += 1
+            journal.note("\(world.count)")
+        }
+        let scenarios = (1...3).map { "  Scenario: s\($0)\n    Given I count\n    And I count\n" }.joined()
+        let fixture = try FeatureFixture(["w.feature": "Feature: w\n" + scenarios])
+        let result = try await fixture.run(steps, options: ExecutionOptions(parallel: 2))
+        #expect(result.success)
+        #expect(journal.all.sorted() == ["1", "1", "1", "2", "2", "2"])
+    }
+}
