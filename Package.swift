@@ -101,9 +101,13 @@ let package = Package(
             dependencies: ["BrickyardTesting", "FeatureRunner"],
             plugins: ["BrickyardFeatures"]
         ),
+        // A runner executable with steps that crash, for the tests of process isolation.
+        .executableTarget(name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
         .testTarget(
             name: "FeatureRunnerTests",
-            dependencies: ["FeatureRunner", "ConformanceSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "FeatureRunner", "FeatureRunnerFixture", "ConformanceSupport", .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ]
 )

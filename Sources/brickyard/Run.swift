@@ -40,6 +40,12 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Fail a step that takes longer than this many seconds.")
     var stepTimeout: Double?
 
+    @Flag(
+        help:
+            "Run the scenarios in this process (by default they run in a worker process, so that a step that crashes fails only its scenario)."
+    )
+    var noIsolation = false
+
     @Option(
         name: .customLong("format"),
         help: "NAME[:PATH], repeatable: progress (the default), message, junit, rerun. Without a path: standard output."
@@ -59,7 +65,8 @@ struct Run: AsyncParsableCommand {
         let configuration = RunConfiguration(
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)
-        let (status, _) = await FeatureRunCommand(configuration).run(BuiltInSteps.library)
+        let isolation = noIsolation ? nil : WorkerCommand.current
+        let (status, _) = await FeatureRunCommand(configuration, isolation: isolation).run(BuiltInSteps.library)
         if status != .passed { throw ExitCode(status.rawValue) }
     }
 }

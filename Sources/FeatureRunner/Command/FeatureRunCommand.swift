@@ -16,12 +16,17 @@ public struct FeatureRunCommand: Sendable {
     public var errorOutput: FileHandle
     /// Where formats without a path go.
     public var standardOutput: FileHandle
+    /// When set, scenarios run in worker processes started with this command, so that a step that crashes its
+    /// process fails that step only (see ``FeatureRun/execute(isolatedIn:listener:)``).
+    public var isolation: WorkerCommand?
 
     public init(
-        _ configuration: RunConfiguration, standardOutput: FileHandle = .standardOutput,
+        _ configuration: RunConfiguration, isolation: WorkerCommand? = nil,
+        standardOutput: FileHandle = .standardOutput,
         errorOutput: FileHandle = .standardError
     ) {
         self.configuration = configuration
+        self.isolation = isolation
         self.standardOutput = standardOutput
         self.errorOutput = errorOutput
     }
@@ -48,11 +53,24 @@ public struct FeatureRunCommand: Sendable {
             errorOutput.write(Data("brickyard run: \(error.message)\n".utf8))
             return (.usage, nil)
         }
+        if let cases = WorkerCommand.workerCases {
+            // A worker: run the cases the supervisor asked for and tell it everything on standard output.
+            let reporter = WorkerReporter(output: standardOutput, pickleIds: run.pickles.map(\.id))
+            let result = await run.execute(
+                only: cases, parallel: WorkerCommand.workerParallel, firstAttempts: WorkerCommand.workerFirstAttempts,
+                listener: reporter)
+            return (.passed, result)
+        }
         let progress = formats.first { $0.name == "progress" }.map { spec in
             ProgressReporter(
                 output: spec.path.flatMap(Self.open) ?? standardOutput, interactive: spec.path == nil ? nil : false)
         }
-        let result = await run.execute(listener: progress)
+        let result: RunResult
+        if let isolation {
+            result = await run.execute(isolatedIn: isolation, listener: progress)
+        } else {
+            result = await run.execute(listener: progress)
+        }
         for spec in formats where spec.name != "progress" {
             let data: Data
             switch spec.name {

@@ -15,7 +15,6 @@ public struct FeatureRun<W: World>: Sendable {
     public let options: ExecutionOptions
     let library: PreparedLibrary<W>
     let testCases: [PlannedTestCase<W>]
-    private let firstAttemptId: Int
 
     /// Loads, parses and selects.
     /// - Parameters:
@@ -50,7 +49,6 @@ public struct FeatureRun<W: World>: Sendable {
         self.options = options
         self.library = library
         self.testCases = testCases
-        self.firstAttemptId = Int(ids.next()) ?? 0
     }
 
     /// Whether every file parsed (when not, ``execute(listener:)`` runs nothing and the run fails).
@@ -59,23 +57,39 @@ public struct FeatureRun<W: World>: Sendable {
     /// Runs the selected test cases (none if a file did not parse): BeforeAll hooks, the test cases (`parallel` at
     /// once, each retried up to `retry` times with a fresh world), AfterAll hooks.
     public func execute(listener: (any RunListener)? = nil) async -> RunResult {
+        await execute(only: nil, listener: listener)
+    }
+
+    /// Runs some of the selected test cases (by their index in ``pickles``), or all when `indexes` is `nil`.
+    /// - Parameter firstAttempts: for test cases whose earlier attempts ran elsewhere (a worker that crashed), the
+    ///   number of their next attempt.
+    func execute(
+        only indexes: [Int]?, parallel: Int? = nil, firstAttempts: [Int: Int] = [:], listener: (any RunListener)?
+    ) async -> RunResult {
         let startedAt = Date()
-        listener?.runStarted(testCases: parsed ? testCases.count : 0, sources: sources)
+        let chosen = (indexes ?? Array(testCases.indices)).filter { testCases.indices.contains($0) }
+        listener?.runStarted(testCases: parsed ? chosen.count : 0, sources: sources)
         var runHookFailures: [StepResult] = []
         var results: [TestCaseResult] = []
         if parsed {
             runHookFailures += await runHooks(.beforeAll)
             if runHookFailures.isEmpty {
-                results = await runTestCases(listener: listener)
+                results = await runTestCases(
+                    chosen, parallel: parallel ?? options.parallel, firstAttempts: firstAttempts, listener: listener)
             }
             runHookFailures += await runHooks(.afterAll)
         }
-        let result = RunResult(
+        let result = makeResult(
+            testCases: results, runHookFailures: runHookFailures, startedAt: startedAt)
+        listener?.runFinished(result)
+        return result
+    }
+
+    func makeResult(testCases results: [TestCaseResult], runHookFailures: [StepResult], startedAt: Date) -> RunResult {
+        RunResult(
             sources: sources, testCases: results, stepDefinitions: library.definitions.map(\.info),
             hooks: library.hooks.map(\.info), runHookFailures: runHookFailures, startedAt: startedAt,
             finishedAt: Date(), dryRun: options.dryRun)
-        listener?.runFinished(result)
-        return result
     }
 
     private func runHooks(_ kind: HookKind) async -> [StepResult] {
@@ -100,11 +114,15 @@ public struct FeatureRun<W: World>: Sendable {
     }
 
     /// Runs one test case to its last attempt.
-    private func runTestCase(_ index: Int, worker: Int, listener: (any RunListener)?) async -> TestCaseResult {
+    private func runTestCase(
+        _ index: Int, firstAttempt: Int, worker: Int, listener: (any RunListener)?
+    ) async
+        -> TestCaseResult
+    {
         let testCase = testCases[index]
         let executor = ScenarioExecutor<W>(options: options)
         var attempts: [AttemptResult] = []
-        for attempt in 0...max(0, options.retry) {
+        for attempt in min(firstAttempt, options.retry)...max(0, options.retry) {
             listener?.testCaseStarted(testCase.pickle, attempt: attempt, worker: worker)
             var result = await executor.run(
                 testCase, attempt: attempt, attemptId: "\(testCase.id).\(attempt)", worker: worker,
@@ -119,28 +137,47 @@ public struct FeatureRun<W: World>: Sendable {
         return TestCaseResult(id: testCase.id, pickle: testCase.pickle, attempts: attempts)
     }
 
-    private func runTestCases(listener: (any RunListener)?) async -> [TestCaseResult] {
-        let parallel = max(1, options.parallel)
+    private func runTestCases(
+        _ indexes: [Int], parallel: Int, firstAttempts: [Int: Int], listener: (any RunListener)?
+    ) async -> [TestCaseResult] {
+        let parallel = max(1, parallel)
         if parallel == 1 {
             var results: [TestCaseResult] = []
-            results.reserveCapacity(testCases.count)
-            for index in testCases.indices { results.append(await runTestCase(index, worker: 0, listener: listener)) }
+            results.reserveCapacity(indexes.count)
+            for index in indexes {
+                results.append(
+                    await runTestCase(index, firstAttempt: firstAttempts[index] ?? 0, worker: 0, listener: listener))
+            }
             return results
         }
         return await withTaskGroup(of: (Int, Int, TestCaseResult).self) { group in
-            var results = [TestCaseResult?](repeating: nil, count: testCases.count)
+            var results = [TestCaseResult?](repeating: nil, count: indexes.count)
             var next = 0
-            for worker in 0..<min(parallel, testCases.count) {
-                let index = next
+            for worker in 0..<min(parallel, indexes.count) {
+                let position = next
                 next += 1
-                group.addTask { (index, worker, await runTestCase(index, worker: worker, listener: listener)) }
+                let index = indexes[position]
+                let first = firstAttempts[index] ?? 0
+                group.addTask {
+                    (
+                        position, worker,
+                        await runTestCase(index, firstAttempt: first, worker: worker, listener: listener)
+                    )
+                }
             }
-            while let (index, worker, result) = await group.next() {
-                results[index] = result
-                if next < testCases.count {
-                    let index = next
+            while let (position, worker, result) = await group.next() {
+                results[position] = result
+                if next < indexes.count {
+                    let position = next
                     next += 1
-                    group.addTask { (index, worker, await runTestCase(index, worker: worker, listener: listener)) }
+                    let index = indexes[position]
+                    let first = firstAttempts[index] ?? 0
+                    group.addTask {
+                        (
+                            position, worker,
+                            await runTestCase(index, firstAttempt: first, worker: worker, listener: listener)
+                        )
+                    }
                 }
             }
             return results.compactMap { $0 }

@@ -19,6 +19,32 @@ struct PlannedStep<W: World>: Sendable {
 
     let id: String
     let kind: Kind
+
+    /// The step as reported when it does not run.
+    var skippedResult: StepResult {
+        switch kind {
+        case .hook(let hook):
+            StepResult(
+                id: id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
+                text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
+                definitions: [hook.info], status: .skipped)
+        case .step(let step, let keyword, let location, let match):
+            StepResult(
+                id: id, kind: .step(pickleStepId: step.id), keyword: keyword, text: step.text, location: location,
+                argument: step.argument, definitions: match.definitions, status: .skipped)
+        }
+    }
+}
+
+extension StepMatch {
+    /// The definitions matched.
+    var definitions: [DefinitionInfo] {
+        switch self {
+        case .matched(let definition, _): [definition.info]
+        case .ambiguous(let definitions): definitions.map(\.info)
+        case .undefined, .broken: []
+        }
+    }
 }
 
 /// A pickle ready to run: its Before hooks, steps and After hooks, matched once for every attempt.

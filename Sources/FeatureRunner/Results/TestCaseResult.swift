@@ -2,7 +2,7 @@ import Foundation
 import Gherkin
 
 /// One pickle's run: every attempt (more than one with `--retry`); the last one counts.
-public struct TestCaseResult: Sendable {
+public struct TestCaseResult: Sendable, Codable {
     /// The test case id of the messages (`testCase.id`).
     public var id: String
     public var pickle: Pickle
@@ -28,7 +28,7 @@ public struct TestCaseResult: Sendable {
 }
 
 /// One attempt at a test case, with a fresh world.
-public struct AttemptResult: Sendable {
+public struct AttemptResult: Sendable, Codable {
     /// 0 for the first attempt.
     public var attempt: Int
     /// The `testCaseStarted.id` of the messages.
@@ -64,8 +64,8 @@ public struct AttemptResult: Sendable {
 }
 
 /// One step or hook of an attempt.
-public struct StepResult: Sendable {
-    public enum Kind: Sendable, Hashable {
+public struct StepResult: Sendable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
         /// A pickle step, by the pickle step's id.
         case step(pickleStepId: String)
         /// A hook, by its definition's id.
@@ -145,7 +145,7 @@ public struct StepError: Sendable, Hashable, Codable {
 }
 
 /// Something a step attached: text or bytes with a media type, or a log line (`text/x.cucumber.log+plain`).
-public struct Attachment: Sendable, Hashable {
+public struct Attachment: Sendable, Hashable, Codable {
     public var body: Data
     public var mediaType: String
     public var fileName: String?
