@@ -1,61 +1,87 @@
-/// One line of a feature file, with the measurements the token matcher needs.
+/// The bytes of a source being parsed, kept for as long as its tokens are read.
+final class SourceBytes {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ source: String) {
+        var source = source
+        let count = source.utf8.count
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
+        source.withUTF8 { bytes in
+            if bytes.count > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        }
+        self.buffer = buffer
+    }
+
+    deinit { buffer.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(buffer) }
+}
+
+/// One line of a feature file, as byte offsets into its source, with the measurements the token matcher needs.
 ///
-/// Columns and indentation are counted in Unicode scalars, as the reference parsers count them.
-struct GherkinLine: Sendable {
-    /// The line without its line break (a trailing `\r` of a CRLF file is dropped too).
-    let text: Substring
+/// Columns and indentation are counted in Unicode scalars, as the reference parsers count them. A line is only valid
+/// while its ``SourceBytes`` lives (the parse that reads it).
+struct GherkinLine {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the line starts and ends (without its line break; a `\r` before `\n` is dropped too).
+    let start: Int
+    let end: Int
     /// 1-based.
     let number: Int
     /// How many whitespace scalars start the line.
     let indent: Int
-    /// The line without its leading whitespace.
-    let trimmed: Substring
+    /// Where the line's first non-whitespace byte is.
+    let trimmedStart: Int
 
-    init(text: Substring, number: Int) {
-        self.text = text
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, number: Int) {
+        self.bytes = bytes
+        self.start = start
+        self.end = end
         self.number = number
-        var indent = 0
-        var start = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        while start < scalars.endIndex, scalars[start].properties.isWhitespace {
-            indent += 1
-            start = scalars.index(after: start)
-        }
-        self.indent = indent
-        self.trimmed = Substring(scalars[start...])
+        (trimmedStart, indent) = UTF8Text.skipWhitespace(bytes, from: start, to: end)
     }
 
     /// Whether nothing but whitespace is on the line.
-    var isEmpty: Bool { trimmed.isEmpty }
+    var isEmpty: Bool { trimmedStart == end }
 
-    /// Whether the trimmed line starts with `prefix` (compared scalar by scalar).
-    func starts(with prefix: String) -> Bool {
-        trimmed.unicodeScalars.starts(with: prefix.unicodeScalars)
+    /// The whole line.
+    var text: String { UTF8Text.string(bytes, from: start, to: end) }
+
+    /// The line without the whitespace at its ends, as error messages quote it.
+    var trimmedText: String {
+        UTF8Text.string(bytes, from: trimmedStart, to: UTF8Text.trimEnd(bytes, from: trimmedStart, to: end))
     }
 
-    /// Whether the trimmed line starts with `keyword:`.
-    func startsWithTitleKeyword(_ keyword: String) -> Bool {
-        let scalars = trimmed.unicodeScalars
-        guard scalars.starts(with: keyword.unicodeScalars) else { return false }
-        let afterKeyword = scalars.index(scalars.startIndex, offsetBy: keyword.unicodeScalars.count)
-        return afterKeyword < scalars.endIndex && scalars[afterKeyword] == ":"
+    /// The first byte after the indentation, if any.
+    var firstByte: UInt8? { trimmedStart < end ? bytes[trimmedStart] : nil }
+
+    /// Whether the line (after its indentation) starts with `prefix`.
+    func starts(with prefix: [UInt8]) -> Bool {
+        UTF8Text.matches(bytes, at: trimmedStart, end: end, prefix)
     }
 
-    /// The trimmed line after its first `length` scalars, with whitespace trimmed at both ends.
-    func rest(after length: Int) -> String {
-        let scalars = trimmed.unicodeScalars
-        guard let start = scalars.index(scalars.startIndex, offsetBy: length, limitedBy: scalars.endIndex) else {
-            return ""
-        }
-        return String(String.UnicodeScalarView(scalars[start...])).trimmingGherkinWhitespace()
+    /// Whether the line (after its indentation) starts with `keyword:`.
+    func startsWithTitleKeyword(_ keyword: [UInt8]) -> Bool {
+        let colon = trimmedStart + keyword.count
+        return colon < end && bytes[colon] == UInt8(ascii: ":") && starts(with: keyword)
     }
 
-    /// The line with up to `indentToRemove` leading whitespace scalars removed: the whole trimmed line when the line
-    /// is indented less (a doc string line written left of its delimiter).
+    /// The line after its indentation and `length` more bytes, with whitespace trimmed at both ends.
+    func rest(afterBytes length: Int) -> String {
+        let (from, _) = UTF8Text.skipWhitespace(bytes, from: min(end, trimmedStart + length), to: end)
+        return UTF8Text.string(bytes, from: from, to: UTF8Text.trimEnd(bytes, from: from, to: end))
+    }
+
+    /// The line with up to `indentToRemove` leading whitespace scalars removed: the line without its indentation
+    /// when it is indented less (a doc string line written left of its delimiter).
     func text(removingIndent indentToRemove: Int) -> String {
-        if indentToRemove < 0 || indentToRemove > indent { return String(trimmed) }
-        let scalars = text.unicodeScalars
-        return String(String.UnicodeScalarView(scalars[scalars.index(scalars.startIndex, offsetBy: indentToRemove)...]))
+        if indentToRemove <= 0 {
+            return indentToRemove == 0 ? text : UTF8Text.string(bytes, from: trimmedStart, to: end)
+        }
+        if indentToRemove > indent { return UTF8Text.string(bytes, from: trimmedStart, to: end) }
+        var index = start
+        for _ in 0..<indentToRemove { index += UTF8Text.whitespaceLength(bytes, at: index, end: end) }
+        return UTF8Text.string(bytes, from: index, to: end)
     }
 }
 

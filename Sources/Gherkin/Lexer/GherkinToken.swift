@@ -20,7 +20,7 @@ enum TokenType: String, Sendable, CaseIterable {
 }
 
 /// One line read as a token: the raw line, and what the matcher found it to be.
-struct GherkinToken: Sendable {
+struct GherkinToken {
     /// The line, or `nil` at the end of the file.
     let line: GherkinLine?
     /// The line's number (one past the last line at the end of the file).
@@ -47,5 +47,5 @@ struct GherkinToken: Sendable {
     var location: Location { Location(line: lineNumber, column: column) }
 
     /// The line's text, trimmed, as error messages quote it.
-    var quotedValue: String { line.map { String($0.text).trimmingGherkinWhitespace() } ?? "" }
+    var quotedValue: String { line?.trimmedText ?? "" }
 }

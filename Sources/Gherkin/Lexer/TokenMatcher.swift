@@ -1,34 +1,56 @@
-import Foundation
-
 /// Decides what a line is, in the language in force: the reference token matcher's rules.
 ///
 /// The matcher has state: the dialect (`# language:` changes it) and the doc string being read (its delimiter and
 /// the indentation its lines lose).
-struct TokenMatcher: Sendable {
+struct TokenMatcher {
+    /// A dialect's keywords as bytes, to compare with lines without decoding them.
+    struct Keywords: Sendable {
+        let feature: [(String, [UInt8])]
+        let rule: [(String, [UInt8])]
+        let background: [(String, [UInt8])]
+        let scenario: [(String, [UInt8])]
+        let examples: [(String, [UInt8])]
+        let steps: [(keyword: String, bytes: [UInt8], type: StepKeywordType)]
+
+        init(_ dialect: GherkinDialect) {
+            func bytes(_ keywords: [String]) -> [(String, [UInt8])] { keywords.map { ($0, Array($0.utf8)) } }
+            feature = bytes(dialect.feature)
+            rule = bytes(dialect.rule)
+            background = bytes(dialect.background)
+            scenario = bytes(dialect.scenarioKeywords)
+            examples = bytes(dialect.examples)
+            steps = dialect.stepKeywords.map { ($0.keyword, Array($0.keyword.utf8), $0.type) }
+        }
+    }
+
     let catalog: GherkinDialectCatalog
     private(set) var dialect: GherkinDialect
-    private var stepKeywords: [(keyword: String, type: StepKeywordType)]
-    private var activeDocStringSeparator: String?
+    private var keywords: Keywords
+    private var activeDocStringSeparator: [UInt8]?
     private var indentToRemove = 0
+
+    private static let tripleQuote = Array(#"""""#.utf8)
+    private static let tripleBacktick = Array("```".utf8)
 
     init(catalog: GherkinDialectCatalog, language: String = "en") {
         self.catalog = catalog
         self.dialect = catalog[language] ?? catalog["en"]!
-        self.stepKeywords = dialect.stepKeywords
+        self.keywords = Keywords(dialect)
     }
 
-    /// A matcher for a new document (the default language, no open doc string).
-    mutating func reset(language: String = "en") {
-        if dialect.code != language, let dialect = catalog[language] { change(to: dialect) }
-        activeDocStringSeparator = nil
-        indentToRemove = 0
+    /// A matcher starting in `dialect`, whose keywords are already prepared.
+    init(catalog: GherkinDialectCatalog, dialect: GherkinDialect, keywords: Keywords) {
+        self.catalog = catalog
+        self.dialect = dialect
+        self.keywords = keywords
     }
 
     private mutating func change(to dialect: GherkinDialect) {
         self.dialect = dialect
-        stepKeywords = dialect.stepKeywords
+        keywords = Keywords(dialect)
     }
 
+    @inline(__always)
     private func set(
         _ token: inout GherkinToken, _ type: TokenType, text: String? = nil, keyword: String? = nil,
         indent: Int? = nil, items: [LineSpan] = []
@@ -38,7 +60,6 @@ struct TokenMatcher: Sendable {
         token.matchedKeyword = keyword
         token.matchedItems = items
         token.column = (indent ?? token.line?.indent ?? 0) + 1
-        token.dialectCode = dialect.code
     }
 
     func matchEOF(_ token: inout GherkinToken) -> Bool {
@@ -55,19 +76,18 @@ struct TokenMatcher: Sendable {
     }
 
     func matchComment(_ token: inout GherkinToken) -> Bool {
-        guard let line = token.line, line.starts(with: "#") else { return false }
-        set(&token, .comment, text: String(line.text), indent: 0)
+        guard let line = token.line, line.firstByte == UInt8(ascii: "#") else { return false }
+        set(&token, .comment, text: line.text, indent: 0)
         return true
     }
 
     /// `# language: xx`. An unknown language is an error naming it; the dialect stays as it was.
     mutating func matchLanguage(_ token: inout GherkinToken) throws(GherkinParseError) -> Bool {
-        guard let line = token.line, let code = Self.languageCode(in: line.trimmed) else { return false }
+        guard let line = token.line, let code = Self.languageCode(in: line) else { return false }
         guard let dialect = catalog[code] else {
             throw GherkinParseError(
                 message: "Language not supported: \(code)",
-                location: Location(line: line.number, column: line.indent + 1),
-                kind: .noSuchLanguage(code))
+                location: Location(line: line.number, column: line.indent + 1), kind: .noSuchLanguage(code))
         }
         set(&token, .language, text: code)
         change(to: dialect)
@@ -76,63 +96,71 @@ struct TokenMatcher: Sendable {
     }
 
     /// The code of a `#language:` line: `^\s*#\s*language\s*:\s*([a-zA-Z\-_]+)\s*$`.
-    static func languageCode(in trimmed: Substring) -> String? {
-        var scalars = trimmed.unicodeScalars[...]
-        func skipSpace() { while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() } }
-        guard scalars.first == "#" else { return nil }
-        scalars.removeFirst()
-        skipSpace()
-        guard scalars.starts(with: "language".unicodeScalars) else { return nil }
-        scalars.removeFirst(8)
-        skipSpace()
-        guard scalars.first == ":" else { return nil }
-        scalars.removeFirst()
-        skipSpace()
-        var code = String.UnicodeScalarView()
-        while let first = scalars.first,
-            ("a"..."z").contains(first) || ("A"..."Z").contains(first) || first == "-" || first == "_"
-        {
-            code.append(first)
-            scalars.removeFirst()
+    static func languageCode(in line: GherkinLine) -> String? {
+        let bytes = line.bytes
+        let end = line.end
+        var index = line.trimmedStart
+        guard index < end, bytes[index] == UInt8(ascii: "#") else { return nil }
+        index = UTF8Text.skipWhitespace(bytes, from: index + 1, to: end).0
+        guard UTF8Text.matches(bytes, at: index, end: end, Array("language".utf8)) else { return nil }
+        index = UTF8Text.skipWhitespace(bytes, from: index + 8, to: end).0
+        guard index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
+        index = UTF8Text.skipWhitespace(bytes, from: index + 1, to: end).0
+        let codeStart = index
+        while index < end {
+            let byte = bytes[index]
+            let isCode =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "_")
+            guard isCode else { break }
+            index += 1
         }
-        skipSpace()
-        return code.isEmpty || !scalars.isEmpty ? nil : String(code)
+        let codeEnd = index
+        guard codeEnd > codeStart, UTF8Text.skipWhitespace(bytes, from: codeEnd, to: end).0 == end else { return nil }
+        return UTF8Text.string(bytes, from: codeStart, to: codeEnd)
     }
 
     func matchTagLine(_ token: inout GherkinToken) -> Bool {
-        guard let line = token.line, line.starts(with: "@") else { return false }
+        guard let line = token.line, line.firstByte == UInt8(ascii: "@") else { return false }
         let (tags, whitespaceAt) = line.tags()
         set(&token, .tagLine, items: tags)
         token.tagError = whitespaceAt
         return true
     }
 
-    private func matchTitleLine(_ token: inout GherkinToken, _ type: TokenType, _ keywords: [String]) -> Bool {
-        guard let line = token.line else { return false }
-        for keyword in keywords where line.startsWithTitleKeyword(keyword) {
-            set(&token, type, text: line.rest(after: keyword.unicodeScalars.count + 1), keyword: keyword)
+    @inline(__always)
+    private func matchTitleLine(_ token: inout GherkinToken, _ type: TokenType, _ keywords: [(String, [UInt8])]) -> Bool
+    {
+        guard let line = token.line, !line.isEmpty else { return false }
+        for (keyword, bytes) in keywords where line.startsWithTitleKeyword(bytes) {
+            set(&token, type, text: line.rest(afterBytes: bytes.count + 1), keyword: keyword)
             return true
         }
         return false
     }
 
-    func matchFeatureLine(_ token: inout GherkinToken) -> Bool { matchTitleLine(&token, .featureLine, dialect.feature) }
-    func matchRuleLine(_ token: inout GherkinToken) -> Bool { matchTitleLine(&token, .ruleLine, dialect.rule) }
+    func matchFeatureLine(_ token: inout GherkinToken) -> Bool {
+        guard matchTitleLine(&token, .featureLine, keywords.feature) else { return false }
+        token.dialectCode = dialect.code
+        return true
+    }
+    func matchRuleLine(_ token: inout GherkinToken) -> Bool { matchTitleLine(&token, .ruleLine, keywords.rule) }
     func matchBackgroundLine(_ token: inout GherkinToken) -> Bool {
-        matchTitleLine(&token, .backgroundLine, dialect.background)
+        matchTitleLine(&token, .backgroundLine, keywords.background)
     }
     func matchScenarioLine(_ token: inout GherkinToken) -> Bool {
-        matchTitleLine(&token, .scenarioLine, dialect.scenarioKeywords)
+        matchTitleLine(&token, .scenarioLine, keywords.scenario)
     }
     func matchExamplesLine(_ token: inout GherkinToken) -> Bool {
-        matchTitleLine(&token, .examplesLine, dialect.examples)
+        matchTitleLine(&token, .examplesLine, keywords.examples)
     }
 
     func matchStepLine(_ token: inout GherkinToken) -> Bool {
-        guard let line = token.line else { return false }
-        for (keyword, type) in stepKeywords where line.starts(with: keyword) {
-            set(&token, .stepLine, text: line.rest(after: keyword.unicodeScalars.count), keyword: keyword)
-            token.keywordType = type
+        guard let line = token.line, !line.isEmpty else { return false }
+        for step in keywords.steps where line.starts(with: step.bytes) {
+            set(&token, .stepLine, text: line.rest(afterBytes: step.bytes.count), keyword: step.keyword)
+            token.keywordType = step.type
             return true
         }
         return false
@@ -143,13 +171,15 @@ struct TokenMatcher: Sendable {
         guard let line = token.line else { return false }
         if let open = activeDocStringSeparator {
             guard line.starts(with: open) else { return false }
-            set(&token, .docStringSeparator, text: "", keyword: open)
+            set(&token, .docStringSeparator, text: "", keyword: String(decoding: open, as: UTF8.self))
             activeDocStringSeparator = nil
             indentToRemove = 0
             return true
         }
-        for separator in [#"""""#, "```"] where line.starts(with: separator) {
-            set(&token, .docStringSeparator, text: line.rest(after: 3), keyword: separator)
+        for separator in [Self.tripleQuote, Self.tripleBacktick] where line.starts(with: separator) {
+            set(
+                &token, .docStringSeparator, text: line.rest(afterBytes: 3),
+                keyword: String(decoding: separator, as: UTF8.self))
             activeDocStringSeparator = separator
             indentToRemove = line.indent
             return true
@@ -158,7 +188,7 @@ struct TokenMatcher: Sendable {
     }
 
     func matchTableRow(_ token: inout GherkinToken) -> Bool {
-        guard let line = token.line, line.starts(with: "|") else { return false }
+        guard let line = token.line, line.firstByte == UInt8(ascii: "|") else { return false }
         set(&token, .tableRow, items: line.tableCells())
         return true
     }
@@ -168,9 +198,9 @@ struct TokenMatcher: Sendable {
     func matchOther(_ token: inout GherkinToken) -> Bool {
         guard let line = token.line else { return false }
         var text = line.text(removingIndent: indentToRemove)
-        if let open = activeDocStringSeparator {
-            let escaped = open.map { "\\\($0)" }.joined()
-            if text.contains(escaped) { text = text.replacingOccurrences(of: escaped, with: open) }
+        if let open = activeDocStringSeparator, text.utf8.contains(UInt8(ascii: "\\")) {
+            let delimiter = String(decoding: open, as: UTF8.self)
+            text = text.replacingAll(delimiter.map { "\\\($0)" }.joined(), with: delimiter)
         }
         set(&token, .other, text: text, indent: 0)
         return true

@@ -1,6 +1,6 @@
 /// Builds the document as the parser starts and ends rules, the way the reference AST builder does, ids included:
 /// a node's id is taken when its rule ends, after its children's and its tags'.
-struct AstBuilder: Sendable {
+struct AstBuilder {
     private var stack: [AstNode] = [AstNode(type: .gherkinDocument)]
     private(set) var comments: [Comment] = []
     var ids: IdGenerator
@@ -10,9 +10,6 @@ struct AstBuilder: Sendable {
     }
 
     var currentType: RuleType { stack[stack.count - 1].type }
-
-    /// The open rules, outermost first.
-    var stackTypes: [RuleType] { stack.map(\.type) }
 
     mutating func startRule(_ type: RuleType) {
         stack.append(AstNode(type: type))
@@ -26,12 +23,12 @@ struct AstBuilder: Sendable {
         stack[stack.count - 1].add(value, of: node.type)
     }
 
-    mutating func build(_ token: GherkinToken) {
+    mutating func build(_ token: consuming GherkinToken) {
         if token.matchedType == .comment {
             comments.append(
                 Comment(location: Location(line: token.lineNumber, column: 1), text: token.matchedText ?? ""))
         } else {
-            stack[stack.count - 1].add(token)
+            stack[stack.count - 1].add(AstToken(token))
         }
     }
 
@@ -42,7 +39,7 @@ struct AstBuilder: Sendable {
         return GherkinDocument(uri: uri, feature: feature, comments: comments)
     }
 
-    private func location(_ token: GherkinToken) -> Location { Location(line: token.lineNumber, column: token.column) }
+    private func location(_ token: AstToken) -> Location { Location(line: token.lineNumber, column: token.column) }
 
     private mutating func tags(of node: AstNode) throws(GherkinParseErrors) -> [Tag] {
         guard let tagsNode = node.singleNode(.tags) else { return [] }
@@ -164,7 +161,9 @@ struct AstBuilder: Sendable {
             return .tableRows(try tableRows(of: node))
         case .description:
             var lines = node.tokens(.other).map { $0.matchedText ?? "" }
-            while let last = lines.last, last.trimmingGherkinWhitespace().isEmpty { lines.removeLast() }
+            while let last = lines.last, last.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                lines.removeLast()
+            }
             return .description(lines.joined(separator: "\n"))
         case .feature:
             guard let header = node.singleNode(.featureHeader) else { return .feature(nil) }
@@ -200,8 +199,14 @@ struct AstBuilder: Sendable {
 
 extension AstBuilder {
     /// Whether a rule of `type` is open.
-    func contains(_ type: RuleType) -> Bool { stackTypes.contains(type) }
+    func contains(_ type: RuleType) -> Bool { stack.contains { $0.type == type } }
 
     /// Whether steps now go to a background.
-    var isInBackground: Bool { stackTypes.last(where: { $0 == .background || $0 == .scenario }) == .background }
+    var isInBackground: Bool {
+        for node in stack.reversed() {
+            if node.type == .background { return true }
+            if node.type == .scenario { return false }
+        }
+        return false
+    }
 }

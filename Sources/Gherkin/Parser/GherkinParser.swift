@@ -9,16 +9,20 @@
 /// ```
 public struct GherkinParser: Sendable {
     /// The languages `# language:` may name.
-    public var catalog: GherkinDialectCatalog
+    public let catalog: GherkinDialectCatalog
     /// The language of a file without `# language:`.
-    public var defaultLanguage: String
+    public let defaultLanguage: String
     /// After this many errors the next one ends parsing.
-    public var maximumErrors: Int
+    public let maximumErrors: Int
+
+    /// The default language's keywords, prepared once for every file this parser reads.
+    private let defaultMatcher: TokenMatcher
 
     public init(catalog: GherkinDialectCatalog = .bundled, defaultLanguage: String = "en", maximumErrors: Int = 10) {
         self.catalog = catalog
         self.defaultLanguage = defaultLanguage
         self.maximumErrors = maximumErrors
+        defaultMatcher = TokenMatcher(catalog: catalog, language: defaultLanguage)
     }
 
     /// Parses one feature file.
@@ -33,7 +37,7 @@ public struct GherkinParser: Sendable {
         -> GherkinDocument
     {
         var run = ParserRun(
-            source: source, matcher: TokenMatcher(catalog: catalog, language: defaultLanguage), ids: ids,
+            source: source, matcher: defaultMatcher, ids: ids,
             maximumErrors: maximumErrors)
         run.run()
         ids = run.builder.ids
@@ -48,9 +52,11 @@ public struct GherkinParser: Sendable {
     }
 }
 
-/// One parse: the lines, the token queue lookahead fills, the matcher, the builder and the errors.
+/// One parse: the source's bytes and lines, the token queue lookahead fills, the matcher, the builder and the errors.
 struct ParserRun {
-    private let lines: [Substring]
+    private let source: SourceBytes
+    /// Each line's start and end (without its line break).
+    private let lines: [(start: Int, end: Int)]
     private var nextLine = 0
     private var queue: [GherkinToken] = []
     private var queueHead = 0
@@ -61,31 +67,29 @@ struct ParserRun {
     private var stopped = false
 
     init(source: String, matcher: TokenMatcher, ids: IdGenerator, maximumErrors: Int) {
-        self.lines = Self.split(source)
+        self.source = SourceBytes(source)
+        self.lines = Self.split(self.source.bytes)
         self.matcher = matcher
         self.builder = AstBuilder(ids: ids)
         self.maximumErrors = maximumErrors
     }
 
-    /// The lines of `source`, split at `\n` with a `\r` before it dropped; a final line break ends the last line.
-    static func split(_ source: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = source.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-                lines.append(source[start..<end])
-                start = utf8.index(after: index)
+    /// The lines of the source, split at `\n` with a `\r` before it dropped; a final line break ends the last line.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
+        var lines: [(start: Int, end: Int)] = []
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if bytes[index] == UInt8(ascii: "\n") {
+                let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+                lines.append((start, end))
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            index += 1
         }
-        if start < utf8.endIndex {
-            var end = utf8.endIndex
-            if utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
-            lines.append(source[start..<end])
+        if start < count {
+            lines.append((start, bytes[count - 1] == UInt8(ascii: "\r") ? count - 1 : count))
         }
         return lines
     }
@@ -116,7 +120,10 @@ struct ParserRun {
         }
         defer { nextLine += 1 }
         guard nextLine < lines.count else { return GherkinToken(line: nil, lineNumber: lines.count + 1) }
-        return GherkinToken(line: GherkinLine(text: lines[nextLine], number: nextLine + 1), lineNumber: nextLine + 1)
+        let (start, end) = lines[nextLine]
+        return GherkinToken(
+            line: GherkinLine(bytes: source.bytes, start: start, end: end, number: nextLine + 1),
+            lineNumber: nextLine + 1)
     }
 
     private mutating func addError(_ error: GherkinParseError) {
@@ -136,8 +143,13 @@ struct ParserRun {
         for type in types { builder.startRule(type) }
     }
 
-    mutating func end(until types: Set<RuleType>) {
-        while !types.contains(builder.currentType), builder.currentType != .gherkinDocument { endRule() }
+    /// Ends rules until one of `types` is the innermost open rule.
+    mutating func end(until first: RuleType, or second: RuleType? = nil) {
+        while true {
+            let current = builder.currentType
+            if current == first || current == second || current == .gherkinDocument { return }
+            endRule()
+        }
     }
 
     /// Reads ahead over blank, comment and tag lines: whether the next other line is of type `target`.
@@ -188,8 +200,7 @@ struct ParserRun {
 
     /// Takes one token in one state: the first check that matches decides; a token none matches is an error, and the
     /// state stays as it was.
-    private mutating func match(_ token: GherkinToken, in state: ParserState) -> ParserState {
-        var token = token
+    private mutating func match(_ token: consuming GherkinToken, in state: ParserState) -> ParserState {
         for check in state.checks where matches(check, &token) {
             if stopped { return state }
             return take(token, as: check, in: state)

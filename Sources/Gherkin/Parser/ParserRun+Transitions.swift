@@ -3,10 +3,10 @@ extension ParserRun {
     private var container: StepContainer { builder.isInBackground ? .background : .scenario }
 
     /// What taking a matched token does: the rules it ends and starts, and the state it leads to.
-    mutating func take(_ token: GherkinToken, as check: Check, in state: ParserState) -> ParserState {
+    mutating func take(_ token: consuming GherkinToken, as check: Check, in state: ParserState) -> ParserState {
         switch check {
         case .eof:
-            end(until: [.gherkinDocument])
+            end(until: .gherkinDocument)
             builder.build(token)
             return .end
         case .empty, .comment:
@@ -20,7 +20,7 @@ extension ParserRun {
             return takeTagLine(token, for: target, in: state)
         case .featureLine:
             if builder.contains(.featureHeader) {
-                end(until: [.featureHeader])
+                end(until: .featureHeader)
             } else {
                 start(.feature, .featureHeader)
             }
@@ -28,40 +28,40 @@ extension ParserRun {
             return .featureHeader
         case .ruleLine:
             if state == .ruleTags {
-                end(until: [.ruleHeader])
+                end(until: .ruleHeader)
             } else {
-                end(until: [.feature])
+                end(until: .feature)
                 start(.rule, .ruleHeader)
             }
             builder.build(token)
             return .ruleHeader
         case .backgroundLine:
-            end(until: [.feature, .rule])
+            end(until: .feature, or: .rule)
             start(.background)
             builder.build(token)
             return .backgroundHeader
         case .scenarioLine:
             if state == .scenarioTags {
-                end(until: [.scenarioDefinition])
+                end(until: .scenarioDefinition)
                 start(.scenario)
             } else {
-                end(until: [.feature, .rule])
+                end(until: .feature, or: .rule)
                 start(.scenarioDefinition, .scenario)
             }
             builder.build(token)
             return .scenarioHeader
         case .examplesLine:
             if state == .examplesTags {
-                end(until: [.examplesDefinition])
+                end(until: .examplesDefinition)
                 start(.examples)
             } else {
-                end(until: [.scenario])
+                end(until: .scenario)
                 start(.examplesDefinition, .examples)
             }
             builder.build(token)
             return .examplesHeader
         case .stepLine:
-            end(until: [.background, .scenario])
+            end(until: .background, or: .scenario)
             let container = container
             start(.step)
             builder.build(token)
@@ -93,17 +93,17 @@ extension ParserRun {
             builder.build(token)
             return .featureTags
         case (_, .rule):
-            end(until: [.feature])
+            end(until: .feature)
             start(.rule, .ruleHeader, .tags)
             builder.build(token)
             return .ruleTags
         case (_, .scenario):
-            end(until: [.feature, .rule])
+            end(until: .feature, or: .rule)
             start(.scenarioDefinition, .tags)
             builder.build(token)
             return .scenarioTags
         case (_, .examples):
-            end(until: [.scenario])
+            end(until: .scenario)
             start(.examplesDefinition, .tags)
             builder.build(token)
             return .examplesTags
@@ -116,7 +116,7 @@ extension ParserRun {
             builder.build(token)
             return .docStringEnd(container, afterDataTable: afterDataTable)
         case .dataTable(let container, _):
-            end(until: [.step])
+            end(until: .step)
             start(.docString)
             builder.build(token)
             return .docString(container, afterDataTable: true)
@@ -137,12 +137,12 @@ extension ParserRun {
             builder.build(token)
             return .dataTable(container, afterDocString: false)
         case .docStringEnd(let container, _):
-            end(until: [.step])
+            end(until: .step)
             start(.dataTable)
             builder.build(token)
             return .dataTable(container, afterDocString: true)
         default:
-            end(until: [.examples])
+            end(until: .examples)
             start(.examplesTable)
             builder.build(token)
             return .examplesTable

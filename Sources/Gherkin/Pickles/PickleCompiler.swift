@@ -68,9 +68,10 @@ public struct PickleCompiler: Sendable {
         private mutating func compileOutline(_ scenario: Scenario, tags: [Tag], backgroundSteps: [Step]) {
             for examples in scenario.examples {
                 guard let header = examples.tableHeader else { continue }
-                let names = header.cells.map(\.value)
+                let placeholders = header.cells.map { "<\($0.value)>" }
+                let pickleTags = (tags + scenario.tags + examples.tags).map(Self.pickleTag)
                 for row in examples.tableBody {
-                    let values = Array(zip(names, row.cells.map(\.value)))
+                    let values = Substitutions(placeholders: placeholders, values: row.cells.map(\.value))
                     var steps: [PickleStep] = []
                     if !scenario.steps.isEmpty {
                         var lastType = StepKeywordType.unknown
@@ -85,18 +86,18 @@ public struct PickleCompiler: Sendable {
                         Pickle(
                             id: ids.next(), uri: uri, location: row.location,
                             name: Self.interpolate(scenario.name, values), language: language, steps: steps,
-                            tags: (tags + scenario.tags + examples.tags).map(Self.pickleTag),
+                            tags: pickleTags,
                             astNodeIds: [scenario.id, row.id]))
                 }
             }
         }
 
         private mutating func pickleStep(
-            _ step: Step, values: (names: [(String, String)], rowId: String)?, lastType: inout StepKeywordType
+            _ step: Step, values: (names: Substitutions, rowId: String)?, lastType: inout StepKeywordType
         ) -> PickleStep {
             let type = step.keywordType ?? .unknown
             if type != .conjunction { lastType = type }
-            let substitutions = values?.names ?? []
+            let substitutions = values?.names ?? Substitutions.none
             var argument: PickleStepArgument?
             if step.docString != nil || step.dataTable != nil {
                 var docStringIndex: Int?
@@ -127,38 +128,104 @@ public struct PickleCompiler: Sendable {
                 astNodeIds: astNodeIds)
         }
 
-        static func interpolate(_ text: String, _ values: [(String, String)]) -> String {
-            guard !values.isEmpty, text.contains("<") else { return text }
-            var result = text
-            for (name, value) in values {
-                result = result.replacingAll("<\(name)>", with: value)
+        /// `text` with each `<name>` placeholder replaced by its value, placeholder after placeholder as the reference
+        /// compiler replaces them (in one pass when no value holds a `<`, which gives the same text).
+        static func interpolate(_ text: String, _ substitutions: Substitutions) -> String {
+            guard !substitutions.pairs.isEmpty else { return text }
+            var text = text
+            let hasPlaceholder = text.withUTF8 { bytes in bytes.contains(UInt8(ascii: "<")) }
+            guard hasPlaceholder else { return text }
+            if substitutions.valuesHaveBrackets {
+                var result = text
+                for (placeholder, value) in substitutions.pairs {
+                    result = result.replacingAll(placeholder, with: value)
+                }
+                return result
             }
-            return result
+            return text.withUTF8 { bytes -> String in
+                var result: [UInt8] = []
+                result.reserveCapacity(bytes.count + 16)
+                var index = 0
+                var copiedUpTo = 0
+                while index < bytes.count {
+                    guard bytes[index] == UInt8(ascii: "<") else {
+                        index += 1
+                        continue
+                    }
+                    var replaced = false
+                    for (placeholder, value) in substitutions.pairs
+                    where UTF8Text.matches(bytes, at: index, end: bytes.count, placeholder.utf8) {
+                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
+                        result.append(contentsOf: value.utf8)
+                        index += placeholder.utf8.count
+                        copiedUpTo = index
+                        replaced = true
+                        break
+                    }
+                    if !replaced { index += 1 }
+                }
+                guard copiedUpTo > 0 else { return String(decoding: bytes, as: UTF8.self) }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<bytes.count]))
+                return String(decoding: result, as: UTF8.self)
+            }
         }
 
         static func pickleTag(_ tag: Tag) -> PickleTag { PickleTag(name: tag.name, astNodeId: tag.id) }
     }
 }
 
-extension String {
-    /// The string with every occurrence of `target` replaced (scalar by scalar, left to right).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        let scalars = Array(unicodeScalars)
-        let pattern = Array(target.unicodeScalars)
-        guard !pattern.isEmpty, scalars.count >= pattern.count else { return self }
-        var result = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            if index + pattern.count <= scalars.count, scalars[index] == pattern[0],
-                Array(scalars[index..<index + pattern.count]) == pattern
-            {
-                result.append(contentsOf: replacement.unicodeScalars)
-                index += pattern.count
-            } else {
-                result.append(scalars[index])
-                index += 1
-            }
+/// An examples row's values for the `<placeholders>` of its header.
+struct Substitutions {
+    let pairs: [(placeholder: String, value: String)]
+    /// Whether a value holds a `<` (then placeholders are replaced one after the other, as the reference does).
+    let valuesHaveBrackets: Bool
+
+    init(placeholders: [String], values: [String]) {
+        var pairs: [(placeholder: String, value: String)] = []
+        pairs.reserveCapacity(placeholders.count)
+        var brackets = false
+        for (placeholder, value) in zip(placeholders, values) {
+            pairs.append((placeholder, value))
+            if !brackets, value.utf8.contains(UInt8(ascii: "<")) { brackets = true }
         }
-        return String(result)
+        self.pairs = pairs
+        valuesHaveBrackets = brackets
+    }
+
+    static let none = Substitutions(placeholders: [], values: [])
+}
+
+extension String {
+    /// The string with every occurrence of `target` replaced, left to right (compared byte by byte in UTF-8, which
+    /// for whole strings is comparing scalar by scalar).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard let first = pattern.first else { return self }
+        var text = self
+        return text.withUTF8 { bytes -> String in
+            guard bytes.count >= pattern.count else { return self }
+            var result: [UInt8] = []
+            var found = false
+            var index = 0
+            var copiedUpTo = 0
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == first, UTF8Text.matches(bytes, at: index, end: bytes.count, pattern) {
+                    if !found {
+                        found = true
+                        result.reserveCapacity(bytes.count + replacement.utf8.count)
+                    }
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
+                    result.append(contentsOf: replacement.utf8)
+                    index += pattern.count
+                    copiedUpTo = index
+                } else {
+                    index += 1
+                }
+            }
+            guard found else { return self }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<bytes.count]))
+            return String(decoding: result, as: UTF8.self)
+        }
     }
 }
