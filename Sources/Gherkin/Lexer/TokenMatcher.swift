@@ -140,6 +140,21 @@ struct TokenMatcher {
         return false
     }
 
+    /// Whether a line would match as `type` (`.scenarioLine` or `.examplesLine`), without matching it: what lookahead
+    /// needs to know. Blank, comment and tag lines are `.empty`, `.comment`, `.tagLine`.
+    func peek(_ line: GherkinLine?) -> TokenType? {
+        guard let line else { return .eof }
+        if line.isEmpty { return .empty }
+        switch line.firstByte {
+        case UInt8(ascii: "#"): return .comment
+        case UInt8(ascii: "@"): return .tagLine
+        default: break
+        }
+        if keywords.scenario.contains(where: { line.startsWithTitleKeyword($0.1) }) { return .scenarioLine }
+        if keywords.examples.contains(where: { line.startsWithTitleKeyword($0.1) }) { return .examplesLine }
+        return .other
+    }
+
     func matchFeatureLine(_ token: inout GherkinToken) -> Bool {
         guard matchTitleLine(&token, .featureLine, keywords.feature) else { return false }
         token.dialectCode = dialect.code

@@ -100,15 +100,16 @@ enum UTF8Text {
 
     /// Whether the bytes at `index` are `prefix`.
     @inline(__always)
-    static func matches<Prefix: Collection<UInt8>>(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ prefix: Prefix
-    ) -> Bool {
-        guard end - index >= prefix.count else { return false }
-        var position = index
-        for byte in prefix {
-            if bytes[position] != byte { return false }
-            position += 1
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int, _ prefix: [UInt8]) -> Bool {
+        let count = prefix.count
+        guard end - index >= count else { return false }
+        return prefix.withUnsafeBufferPointer { prefix in
+            var offset = 0
+            while offset < count {
+                if bytes[index + offset] != prefix[offset] { return false }
+                offset += 1
+            }
+            return true
         }
-        return true
     }
 }

@@ -20,7 +20,7 @@ struct AstBuilder {
     mutating func endRule() throws(GherkinParseErrors) {
         let node = stack.removeLast()
         let value = try transform(node)
-        stack[stack.count - 1].add(value, of: node.type)
+        stack[stack.count - 1].add(value)
     }
 
     mutating func build(_ token: consuming GherkinToken) {
@@ -34,9 +34,7 @@ struct AstBuilder {
 
     /// The document, once the parser has ended every rule.
     func document(uri: String?) -> GherkinDocument {
-        var feature: Feature?
-        if case .feature(let built) = stack[0].single(.feature) { feature = built }
-        return GherkinDocument(uri: uri, feature: feature, comments: comments)
+        GherkinDocument(uri: uri, feature: stack[0].feature, comments: comments)
     }
 
     private func location(_ token: AstToken) -> Location { Location(line: token.lineNumber, column: token.column) }
@@ -64,13 +62,16 @@ struct AstBuilder {
     }
 
     private mutating func tableRows(of node: AstNode) throws(GherkinParseErrors) -> [TableRow] {
-        let rows = node.tokens(.tableRow).map { token in
-            TableRow(
-                location: location(token),
-                cells: token.matchedItems.map {
-                    TableCell(location: Location(line: token.lineNumber, column: $0.column), value: $0.text)
-                },
-                id: ids.next())
+        var rows: [TableRow] = []
+        rows.reserveCapacity(node.tokens.count)
+        for token in node.tokens where token.matchedType == .tableRow {
+            rows.append(
+                TableRow(
+                    location: location(token),
+                    cells: token.matchedItems.map {
+                        TableCell(location: Location(line: token.lineNumber, column: $0.column), value: $0.text)
+                    },
+                    id: ids.next()))
         }
         if let first = rows.first, let odd = rows.first(where: { $0.cells.count != first.cells.count }) {
             throw GherkinParseErrors([
@@ -83,31 +84,19 @@ struct AstBuilder {
     }
 
     private func description(of node: AstNode) -> String {
-        if case .description(let text) = node.single(.description) { return text }
-        return ""
+        node.description ?? ""
     }
 
     private func steps(of node: AstNode) -> [Step] {
-        node.items(.step).compactMap { if case .step(let step) = $0 { step } else { nil } }
-    }
-
-    private func scenarios(of node: AstNode) -> [Scenario] {
-        node.items(.scenarioDefinition).compactMap { if case .scenario(let scenario) = $0 { scenario } else { nil } }
-    }
-
-    private func background(of node: AstNode) -> Background? {
-        if case .background(let background) = node.single(.background) { return background }
-        return nil
+        node.steps
     }
 
     private mutating func transform(_ node: AstNode) throws(GherkinParseErrors) -> AstValue {
         switch node.type {
         case .step:
             let line = node.token(.stepLine)!
-            var dataTable: DataTable?
-            var docString: DocString?
-            if case .dataTable(let table) = node.single(.dataTable) { dataTable = table }
-            if case .docString(let string) = node.single(.docString) { docString = string }
+            let dataTable = node.dataTable
+            let docString = node.docString
             return .step(
                 Step(
                     location: location(line), keyword: line.matchedKeyword ?? "", keywordType: line.keywordType,
@@ -135,9 +124,7 @@ struct AstBuilder {
             guard let scenarioNode = node.singleNode(.scenario), let line = scenarioNode.token(.scenarioLine) else {
                 return .node(node)
             }
-            let examples = scenarioNode.items(.examplesDefinition).compactMap {
-                if case .examples(let examples) = $0 { examples } else { nil }
-            }
+            let examples = scenarioNode.examples
             return .scenario(
                 Scenario(
                     location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",
@@ -149,8 +136,7 @@ struct AstBuilder {
             guard let examplesNode = node.singleNode(.examples), let line = examplesNode.token(.examplesLine) else {
                 return .node(node)
             }
-            var rows: [TableRow] = []
-            if case .tableRows(let table) = examplesNode.single(.examplesTable) { rows = table }
+            let rows = examplesNode.tableRows ?? []
             return .examples(
                 Examples(
                     location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",
@@ -169,10 +155,7 @@ struct AstBuilder {
             guard let header = node.singleNode(.featureHeader) else { return .feature(nil) }
             let tags = try tags(of: header)
             guard let line = header.token(.featureLine) else { return .feature(nil) }
-            var children: [FeatureChild] = []
-            if let background = background(of: node) { children.append(.background(background)) }
-            children += scenarios(of: node).map { .scenario($0) }
-            children += node.items(.rule).compactMap { if case .rule(let rule?) = $0 { .rule(rule) } else { nil } }
+            let children = node.featureChildren
             return .feature(
                 Feature(
                     location: location(line), tags: tags, language: line.dialectCode,
@@ -183,9 +166,7 @@ struct AstBuilder {
                 return .rule(nil)
             }
             let tags = try tags(of: header)
-            var children: [RuleChild] = []
-            if let background = background(of: node) { children.append(.background(background)) }
-            children += scenarios(of: node).map { .scenario($0) }
+            let children = node.ruleChildren
             return .rule(
                 Rule(
                     location: location(line), tags: tags, keyword: line.matchedKeyword ?? "",

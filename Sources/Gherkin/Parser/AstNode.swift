@@ -44,26 +44,58 @@ struct AstToken {
     }
 }
 
-/// A rule being built: the tokens it consumed and what its finished sub-rules produced.
+/// A rule being built: the tokens it consumed and what its finished sub-rules produced, kept by kind so that the
+/// parent takes them without searching or copying.
 struct AstNode {
     let type: RuleType
     private(set) var tokens: [AstToken] = []
-    private(set) var children: [(type: RuleType, value: AstValue)] = []
+    private(set) var steps: [Step] = []
+    /// A feature's children, in file order (the grammar puts the background first and rules last).
+    private(set) var featureChildren: [FeatureChild] = []
+    /// A rule's children, in file order.
+    private(set) var ruleChildren: [RuleChild] = []
+    private(set) var examples: [Examples] = []
+    private(set) var dataTable: DataTable?
+    private(set) var docString: DocString?
+    private(set) var description: String?
+    private(set) var tableRows: [TableRow]?
+    private(set) var feature: Feature?
+    /// Finished rules that build nothing of their own (headers, tags, a scenario's or examples' body).
+    private(set) var subnodes: [AstNode] = []
 
     init(type: RuleType) {
         self.type = type
     }
 
     mutating func add(_ token: AstToken) { tokens.append(token) }
-    mutating func add(_ value: AstValue, of type: RuleType) { children.append((type, value)) }
+
+    mutating func add(_ value: consuming AstValue) {
+        switch consume value {
+        case .node(let node): subnodes.append(node)
+        case .feature(let feature): if let feature { self.feature = feature }
+        case .rule(let rule): if let rule { featureChildren.append(.rule(rule)) }
+        case .background(let background):
+            if type == .rule {
+                ruleChildren.append(.background(background))
+            } else {
+                featureChildren.append(.background(background))
+            }
+        case .scenario(let scenario):
+            if type == .rule {
+                ruleChildren.append(.scenario(scenario))
+            } else {
+                featureChildren.append(.scenario(scenario))
+            }
+        case .examples(let examples): self.examples.append(examples)
+        case .tableRows(let rows): tableRows = tableRows ?? rows
+        case .step(let step): steps.append(step)
+        case .dataTable(let table): dataTable = dataTable ?? table
+        case .docString(let string): docString = docString ?? string
+        case .description(let text): description = description ?? text
+        }
+    }
 
     func token(_ type: TokenType) -> AstToken? { tokens.first { $0.matchedType == type } }
     func tokens(_ type: TokenType) -> [AstToken] { tokens.filter { $0.matchedType == type } }
-    func single(_ type: RuleType) -> AstValue? { children.first { $0.type == type }?.value }
-    func items(_ type: RuleType) -> [AstValue] { children.filter { $0.type == type }.map(\.value) }
-
-    func singleNode(_ type: RuleType) -> AstNode? {
-        if case .node(let node) = single(type) { return node }
-        return nil
-    }
+    func singleNode(_ type: RuleType) -> AstNode? { subnodes.first { $0.type == type } }
 }

@@ -157,15 +157,14 @@ struct ParserRun {
         var read: [GherkinToken] = []
         var found = false
         while true {
-            var token = readToken()
+            let token = readToken()
             read.append(token)
-            let matched =
-                target == .scenarioLine ? matcher.matchScenarioLine(&token) : matcher.matchExamplesLine(&token)
-            if matched {
+            let kind = matcher.peek(token.line)
+            if kind == target {
                 found = true
                 break
             }
-            if !(matcher.matchEmpty(&token) || matcher.matchComment(&token) || matcher.matchTagLine(&token)) { break }
+            if kind != .empty && kind != .comment && kind != .tagLine { break }
         }
         queue.append(contentsOf: read)
         return found

@@ -54,8 +54,12 @@ public struct PickleCompiler: Sendable {
         private mutating func compilePlain(_ scenario: Scenario, tags: [Tag], backgroundSteps: [Step]) {
             var steps: [PickleStep] = []
             if !scenario.steps.isEmpty {
+                steps.reserveCapacity(backgroundSteps.count + scenario.steps.count)
                 var lastType = StepKeywordType.unknown
-                for step in backgroundSteps + scenario.steps {
+                for step in backgroundSteps {
+                    steps.append(pickleStep(step, values: nil, lastType: &lastType))
+                }
+                for step in scenario.steps {
                     steps.append(pickleStep(step, values: nil, lastType: &lastType))
                 }
             }
@@ -74,6 +78,7 @@ public struct PickleCompiler: Sendable {
                     let values = Substitutions(placeholders: placeholders, values: row.cells.map(\.value))
                     var steps: [PickleStep] = []
                     if !scenario.steps.isEmpty {
+                        steps.reserveCapacity(backgroundSteps.count + scenario.steps.count)
                         var lastType = StepKeywordType.unknown
                         for step in backgroundSteps {
                             steps.append(pickleStep(step, values: nil, lastType: &lastType))
@@ -121,8 +126,7 @@ public struct PickleCompiler: Sendable {
                             }, argumentIndex: dataTableIndex)
                     })
             }
-            var astNodeIds = [step.id]
-            if let rowId = values?.rowId { astNodeIds.append(rowId) }
+            let astNodeIds = values.map { [step.id, $0.rowId] } ?? [step.id]
             return PickleStep(
                 id: ids.next(), text: Self.interpolate(step.text, substitutions), type: lastType, argument: argument,
                 astNodeIds: astNodeIds)
@@ -153,11 +157,11 @@ public struct PickleCompiler: Sendable {
                         continue
                     }
                     var replaced = false
-                    for (placeholder, value) in substitutions.pairs
-                    where UTF8Text.matches(bytes, at: index, end: bytes.count, placeholder.utf8) {
+                    for (placeholder, value) in substitutions.bytes
+                    where UTF8Text.matches(bytes, at: index, end: bytes.count, placeholder) {
                         result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
-                        result.append(contentsOf: value.utf8)
-                        index += placeholder.utf8.count
+                        result.append(contentsOf: value)
+                        index += placeholder.count
                         copiedUpTo = index
                         replaced = true
                         break
@@ -177,6 +181,8 @@ public struct PickleCompiler: Sendable {
 /// An examples row's values for the `<placeholders>` of its header.
 struct Substitutions {
     let pairs: [(placeholder: String, value: String)]
+    /// The pairs as UTF-8, for the one-pass replacement.
+    let bytes: [(placeholder: [UInt8], value: [UInt8])]
     /// Whether a value holds a `<` (then placeholders are replaced one after the other, as the reference does).
     let valuesHaveBrackets: Bool
 
@@ -189,6 +195,7 @@ struct Substitutions {
             if !brackets, value.utf8.contains(UInt8(ascii: "<")) { brackets = true }
         }
         self.pairs = pairs
+        bytes = pairs.map { (Array($0.placeholder.utf8), Array($0.value.utf8)) }
         valuesHaveBrackets = brackets
     }
 
