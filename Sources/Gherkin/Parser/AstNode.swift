@@ -55,11 +55,13 @@ struct AstNode {
     /// A rule's children, in file order.
     private(set) var ruleChildren: [RuleChild] = []
     private(set) var examples: [Examples] = []
-    private(set) var dataTable: DataTable?
-    private(set) var docString: DocString?
+    // Large results few rules have are kept out of line (an empty array is one word), so that starting and ending
+    // rules, which moves nodes, moves little.
+    private var dataTables: [DataTable] = []
+    private var docStrings: [DocString] = []
+    private var features: [Feature] = []
     private(set) var description: String?
     private(set) var tableRows: [TableRow]?
-    private(set) var feature: Feature?
     /// Finished rules that build nothing of their own (headers, tags, a scenario's or examples' body).
     private(set) var subnodes: [AstNode] = []
 
@@ -72,7 +74,7 @@ struct AstNode {
     mutating func add(_ value: consuming AstValue) {
         switch consume value {
         case .node(let node): subnodes.append(node)
-        case .feature(let feature): if let feature { self.feature = feature }
+        case .feature(let feature): if let feature { features.append(feature) }
         case .rule(let rule): if let rule { featureChildren.append(.rule(rule)) }
         case .background(let background):
             if type == .rule {
@@ -89,11 +91,15 @@ struct AstNode {
         case .examples(let examples): self.examples.append(examples)
         case .tableRows(let rows): tableRows = tableRows ?? rows
         case .step(let step): steps.append(step)
-        case .dataTable(let table): dataTable = dataTable ?? table
-        case .docString(let string): docString = docString ?? string
+        case .dataTable(let table): dataTables.append(table)
+        case .docString(let string): docStrings.append(string)
         case .description(let text): description = description ?? text
         }
     }
+
+    var dataTable: DataTable? { dataTables.first }
+    var docString: DocString? { docStrings.first }
+    var feature: Feature? { features.first }
 
     func token(_ type: TokenType) -> AstToken? { tokens.first { $0.matchedType == type } }
     func tokens(_ type: TokenType) -> [AstToken] { tokens.filter { $0.matchedType == type } }

@@ -56,8 +56,9 @@ public struct GherkinParser: Sendable {
 struct ParserRun {
     private let source: SourceBytes
     /// Each line's start and end (without its line break).
-    private let lines: [(start: Int, end: Int)]
-    private var nextLine = 0
+    /// Where the next line starts, and how many lines were read.
+    private var position = 0
+    private var linesRead = 0
     private var queue: [GherkinToken] = []
     private var queueHead = 0
     private var matcher: TokenMatcher
@@ -68,30 +69,9 @@ struct ParserRun {
 
     init(source: String, matcher: TokenMatcher, ids: IdGenerator, maximumErrors: Int) {
         self.source = SourceBytes(source)
-        self.lines = Self.split(self.source.bytes)
         self.matcher = matcher
         self.builder = AstBuilder(ids: ids)
         self.maximumErrors = maximumErrors
-    }
-
-    /// The lines of the source, split at `\n` with a `\r` before it dropped; a final line break ends the last line.
-    static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
-        var lines: [(start: Int, end: Int)] = []
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if bytes[index] == UInt8(ascii: "\n") {
-                let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
-                lines.append((start, end))
-                start = index + 1
-            }
-            index += 1
-        }
-        if start < count {
-            lines.append((start, bytes[count - 1] == UInt8(ascii: "\r") ? count - 1 : count))
-        }
-        return lines
     }
 
     mutating func run() {
@@ -118,12 +98,17 @@ struct ParserRun {
             }
             return queue[queueHead]
         }
-        defer { nextLine += 1 }
-        guard nextLine < lines.count else { return GherkinToken(line: nil, lineNumber: lines.count + 1) }
-        let (start, end) = lines[nextLine]
+        // Lines end at `\n` (a `\r` before it is dropped); a final line break ends the last line.
+        let bytes = source.bytes
+        guard position < bytes.count else { return GherkinToken(line: nil, lineNumber: linesRead + 1) }
+        let start = position
+        var index = start
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+        position = index + 1
+        let end = index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index
+        linesRead += 1
         return GherkinToken(
-            line: GherkinLine(bytes: source.bytes, start: start, end: end, number: nextLine + 1),
-            lineNumber: nextLine + 1)
+            line: GherkinLine(bytes: bytes, start: start, end: end, number: linesRead), lineNumber: linesRead)
     }
 
     private mutating func addError(_ error: GherkinParseError) {

@@ -72,7 +72,7 @@ public struct PickleCompiler: Sendable {
         private mutating func compileOutline(_ scenario: Scenario, tags: [Tag], backgroundSteps: [Step]) {
             for examples in scenario.examples {
                 guard let header = examples.tableHeader else { continue }
-                let placeholders = header.cells.map { "<\($0.value)>" }
+                let placeholders = Placeholders(header)
                 let pickleTags = (tags + scenario.tags + examples.tags).map(Self.pickleTag)
                 for row in examples.tableBody {
                     let values = Substitutions(placeholders: placeholders, values: row.cells.map(\.value))
@@ -135,42 +135,58 @@ public struct PickleCompiler: Sendable {
         /// `text` with each `<name>` placeholder replaced by its value, placeholder after placeholder as the reference
         /// compiler replaces them (in one pass when no value holds a `<`, which gives the same text).
         static func interpolate(_ text: String, _ substitutions: Substitutions) -> String {
-            guard !substitutions.pairs.isEmpty else { return text }
+            guard !substitutions.isEmpty else { return text }
             var text = text
             let hasPlaceholder = text.withUTF8 { bytes in bytes.contains(UInt8(ascii: "<")) }
             guard hasPlaceholder else { return text }
             if substitutions.valuesHaveBrackets {
                 var result = text
-                for (placeholder, value) in substitutions.pairs {
+                for (placeholder, value) in zip(substitutions.placeholders.texts, substitutions.values) {
                     result = result.replacingAll(placeholder, with: value)
                 }
                 return result
             }
             return text.withUTF8 { bytes -> String in
-                var result: [UInt8] = []
-                result.reserveCapacity(bytes.count + 16)
+                // First the length of the result, then the result written straight into the string's storage.
+                var length = 0
                 var index = 0
-                var copiedUpTo = 0
+                var replacedAny = false
                 while index < bytes.count {
-                    guard bytes[index] == UInt8(ascii: "<") else {
+                    if bytes[index] == UInt8(ascii: "<"),
+                        let (value, placeholderLength) = substitutions.match(bytes, at: index)
+                    {
+                        length += value.utf8.count
+                        index += placeholderLength
+                        replacedAny = true
+                    } else {
+                        length += 1
                         index += 1
-                        continue
                     }
-                    var replaced = false
-                    for (placeholder, value) in substitutions.bytes
-                    where UTF8Text.matches(bytes, at: index, end: bytes.count, placeholder) {
-                        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<index]))
-                        result.append(contentsOf: value)
-                        index += placeholder.count
-                        copiedUpTo = index
-                        replaced = true
-                        break
-                    }
-                    if !replaced { index += 1 }
                 }
-                guard copiedUpTo > 0 else { return String(decoding: bytes, as: UTF8.self) }
-                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<bytes.count]))
-                return String(decoding: result, as: UTF8.self)
+                guard replacedAny else { return String(decoding: bytes, as: UTF8.self) }
+                return String(unsafeUninitializedCapacity: length) { output in
+                    var written = 0
+                    var index = 0
+                    while index < bytes.count {
+                        if bytes[index] == UInt8(ascii: "<"),
+                            let (value, placeholderLength) = substitutions.match(bytes, at: index)
+                        {
+                            var value = value
+                            value.withUTF8 { valueBytes in
+                                for byte in valueBytes {
+                                    output[written] = byte
+                                    written += 1
+                                }
+                            }
+                            index += placeholderLength
+                        } else {
+                            output[written] = bytes[index]
+                            written += 1
+                            index += 1
+                        }
+                    }
+                    return written
+                }
             }
         }
 
@@ -178,28 +194,45 @@ public struct PickleCompiler: Sendable {
     }
 }
 
+/// The `<placeholders>` of an examples table's header, prepared once for all its rows.
+struct Placeholders {
+    let texts: [String]
+    let bytes: [[UInt8]]
+
+    init(_ header: TableRow) {
+        texts = header.cells.map { "<\($0.value)>" }
+        bytes = texts.map { Array($0.utf8) }
+    }
+}
+
 /// An examples row's values for the `<placeholders>` of its header.
 struct Substitutions {
-    let pairs: [(placeholder: String, value: String)]
-    /// The pairs as UTF-8, for the one-pass replacement.
-    let bytes: [(placeholder: [UInt8], value: [UInt8])]
+    let placeholders: Placeholders
+    let values: [String]
     /// Whether a value holds a `<` (then placeholders are replaced one after the other, as the reference does).
     let valuesHaveBrackets: Bool
 
-    init(placeholders: [String], values: [String]) {
-        var pairs: [(placeholder: String, value: String)] = []
-        pairs.reserveCapacity(placeholders.count)
-        var brackets = false
-        for (placeholder, value) in zip(placeholders, values) {
-            pairs.append((placeholder, value))
-            if !brackets, value.utf8.contains(UInt8(ascii: "<")) { brackets = true }
-        }
-        self.pairs = pairs
-        bytes = pairs.map { (Array($0.placeholder.utf8), Array($0.value.utf8)) }
-        valuesHaveBrackets = brackets
+    init(placeholders: Placeholders, values: [String]) {
+        self.placeholders = placeholders
+        self.values = values
+        valuesHaveBrackets = values.contains { $0.utf8.contains(UInt8(ascii: "<")) }
     }
 
-    static let none = Substitutions(placeholders: [], values: [])
+    var isEmpty: Bool { placeholders.texts.isEmpty }
+
+    /// The value of the placeholder at `index` of `bytes`, and the placeholder's length.
+    @inline(__always)
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: String, length: Int)? {
+        for (position, placeholder) in placeholders.bytes.enumerated() where position < values.count {
+            if UTF8Text.matches(bytes, at: index, end: bytes.count, placeholder) {
+                return (values[position], placeholder.count)
+            }
+        }
+        return nil
+    }
+
+    static let none = Substitutions(
+        placeholders: Placeholders(TableRow(location: Location(line: 0), cells: [], id: "")), values: [])
 }
 
 extension String {
