@@ -24,6 +24,8 @@ struct AstBuilder {
     }
 
     mutating func build(_ token: consuming GherkinToken) {
+        // Blank lines and the end of the file build nothing.
+        if token.matchedType == .empty || token.matchedType == .eof { return }
         if token.matchedType == .comment {
             comments.append(
                 Comment(location: Location(line: token.lineNumber, column: 1), text: token.matchedText ?? ""))

@@ -47,23 +47,27 @@ struct AstToken {
 /// A rule being built: the tokens it consumed and what its finished sub-rules produced, kept by kind so that the
 /// parent takes them without searching or copying.
 struct AstNode {
+    /// What finished sub-rules produced, by kind; allocated on the first one, since most rules (a step, a
+    /// description, a table) have none, and a node is made and dropped for every rule.
+    final class Results {
+        var steps: [Step] = []
+        /// A feature's children, in file order (the grammar puts the background first and rules last).
+        var featureChildren: [FeatureChild] = []
+        /// A rule's children, in file order.
+        var ruleChildren: [RuleChild] = []
+        var examples: [Examples] = []
+        var dataTable: DataTable?
+        var docString: DocString?
+        var feature: Feature?
+        var description: String?
+        var tableRows: [TableRow]?
+        /// Finished rules that build nothing of their own (headers, tags, a scenario's or examples' body).
+        var subnodes: [AstNode] = []
+    }
+
     let type: RuleType
     private(set) var tokens: [AstToken] = []
-    private(set) var steps: [Step] = []
-    /// A feature's children, in file order (the grammar puts the background first and rules last).
-    private(set) var featureChildren: [FeatureChild] = []
-    /// A rule's children, in file order.
-    private(set) var ruleChildren: [RuleChild] = []
-    private(set) var examples: [Examples] = []
-    // Large results few rules have are kept out of line (an empty array is one word), so that starting and ending
-    // rules, which moves nodes, moves little.
-    private var dataTables: [DataTable] = []
-    private var docStrings: [DocString] = []
-    private var features: [Feature] = []
-    private(set) var description: String?
-    private(set) var tableRows: [TableRow]?
-    /// Finished rules that build nothing of their own (headers, tags, a scenario's or examples' body).
-    private(set) var subnodes: [AstNode] = []
+    private var results: Results?
 
     init(type: RuleType) {
         self.type = type
@@ -72,36 +76,49 @@ struct AstNode {
     mutating func add(_ token: AstToken) { tokens.append(token) }
 
     mutating func add(_ value: consuming AstValue) {
+        let results: Results
+        if let existing = self.results {
+            results = existing
+        } else {
+            results = Results()
+            self.results = results
+        }
         switch consume value {
-        case .node(let node): subnodes.append(node)
-        case .feature(let feature): if let feature { features.append(feature) }
-        case .rule(let rule): if let rule { featureChildren.append(.rule(rule)) }
+        case .node(let node): results.subnodes.append(node)
+        case .feature(let feature): if let feature { results.feature = results.feature ?? feature }
+        case .rule(let rule): if let rule { results.featureChildren.append(.rule(rule)) }
         case .background(let background):
             if type == .rule {
-                ruleChildren.append(.background(background))
+                results.ruleChildren.append(.background(background))
             } else {
-                featureChildren.append(.background(background))
+                results.featureChildren.append(.background(background))
             }
         case .scenario(let scenario):
             if type == .rule {
-                ruleChildren.append(.scenario(scenario))
+                results.ruleChildren.append(.scenario(scenario))
             } else {
-                featureChildren.append(.scenario(scenario))
+                results.featureChildren.append(.scenario(scenario))
             }
-        case .examples(let examples): self.examples.append(examples)
-        case .tableRows(let rows): tableRows = tableRows ?? rows
-        case .step(let step): steps.append(step)
-        case .dataTable(let table): dataTables.append(table)
-        case .docString(let string): docStrings.append(string)
-        case .description(let text): description = description ?? text
+        case .examples(let examples): results.examples.append(examples)
+        case .tableRows(let rows): results.tableRows = results.tableRows ?? rows
+        case .step(let step): results.steps.append(step)
+        case .dataTable(let table): results.dataTable = results.dataTable ?? table
+        case .docString(let string): results.docString = results.docString ?? string
+        case .description(let text): results.description = results.description ?? text
         }
     }
 
-    var dataTable: DataTable? { dataTables.first }
-    var docString: DocString? { docStrings.first }
-    var feature: Feature? { features.first }
+    var steps: [Step] { results?.steps ?? [] }
+    var featureChildren: [FeatureChild] { results?.featureChildren ?? [] }
+    var ruleChildren: [RuleChild] { results?.ruleChildren ?? [] }
+    var examples: [Examples] { results?.examples ?? [] }
+    var dataTable: DataTable? { results?.dataTable }
+    var docString: DocString? { results?.docString }
+    var feature: Feature? { results?.feature }
+    var description: String? { results?.description }
+    var tableRows: [TableRow]? { results?.tableRows }
 
     func token(_ type: TokenType) -> AstToken? { tokens.first { $0.matchedType == type } }
     func tokens(_ type: TokenType) -> [AstToken] { tokens.filter { $0.matchedType == type } }
-    func singleNode(_ type: RuleType) -> AstNode? { subnodes.first { $0.type == type } }
+    func singleNode(_ type: RuleType) -> AstNode? { results?.subnodes.first { $0.type == type } }
 }

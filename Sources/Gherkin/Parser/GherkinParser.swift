@@ -98,7 +98,12 @@ struct ParserRun {
             }
             return queue[queueHead]
         }
-        // Lines end at `\n` (a `\r` before it is dropped); a final line break ends the last line.
+        return readLine()
+    }
+
+    /// The next line of the source as a token. Lines end at `\n` (a `\r` before it is dropped); a final line break
+    /// ends the last line.
+    private mutating func readLine() -> GherkinToken {
         let bytes = source.bytes
         guard position < bytes.count else { return GherkinToken(line: nil, lineNumber: linesRead + 1) }
         let start = position
@@ -139,20 +144,15 @@ struct ParserRun {
 
     /// Reads ahead over blank, comment and tag lines: whether the next other line is of type `target`.
     private mutating func lookahead(_ target: TokenType) -> Bool {
-        var read: [GherkinToken] = []
-        var found = false
+        // The lines read ahead stay queued, to be read again in turn.
+        var offset = queueHead
         while true {
-            let token = readToken()
-            read.append(token)
-            let kind = matcher.peek(token.line)
-            if kind == target {
-                found = true
-                break
-            }
-            if kind != .empty && kind != .comment && kind != .tagLine { break }
+            if offset == queue.count { queue.append(readLine()) }
+            let kind = matcher.peek(queue[offset].line)
+            offset += 1
+            if kind == target { return true }
+            if kind != .empty && kind != .comment && kind != .tagLine { return false }
         }
-        queue.append(contentsOf: read)
-        return found
     }
 
     private mutating func matches(_ check: Check, _ token: inout GherkinToken) -> Bool {
