@@ -1,5 +1,18 @@
 import Logging
 
+/// How long Kinesis stream lifecycles take on the emulator's clock: half a second each by default (the real service
+/// takes tens of seconds).
+public struct KinesisTimings: Sendable, Hashable {
+    /// CREATING to ACTIVE.
+    public var creation: Double = 0.5
+    /// UPDATING to ACTIVE (resharding, encryption, mode changes).
+    public var update: Double = 0.5
+    /// DELETING to gone.
+    public var deletion: Double = 0.5
+
+    public init() {}
+}
+
 /// How an emulator is set up. Every field has the default other emulators' users expect.
 public struct EmulatorConfiguration: Sendable {
     /// The address to bind; loopback unless told otherwise.
@@ -26,6 +39,8 @@ public struct EmulatorConfiguration: Sendable {
     /// Whether Kinesis enforces the per-shard throughput limits of provisioned streams (1 MiB or 1,000 records a
     /// second written, 5 calls or 2 MiB a second read); off by default (`--kinesis-limits real`).
     public var enforcesKinesisLimits: Bool = false
+    /// How long Kinesis stream lifecycles (CREATING, UPDATING, DELETING) take on the emulator's clock.
+    public var kinesisTimings = KinesisTimings()
     /// The emulated Databricks account: ids, bootstrap credentials and lifecycle timings.
     public var databricks = DatabricksConfiguration()
     /// Limits of the HTTP front end.

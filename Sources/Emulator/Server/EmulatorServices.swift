@@ -46,7 +46,11 @@ final class EmulatorServices: RequestResponder, ProtocolErrorRenderer, Sendable 
             logger: configuration.logger)
         kinesis = try KinesisService(
             journalPath: journal("kinesis"), authenticator: authenticator, authorizer: authorizer, clock: clock,
-            logger: configuration.logger, enforcesLimits: configuration.enforcesKinesisLimits)
+            logger: configuration.logger,
+            timings: KinesisService.Timings(
+                creation: configuration.kinesisTimings.creation, update: configuration.kinesisTimings.update,
+                deletion: configuration.kinesisTimings.deletion),
+            enforcesLimits: configuration.enforcesKinesisLimits)
         let validator = AWSSideValidator(
             iam: iam, sts: sts, s3: s3, authorizer: authorizer, clock: clock, configuration: configuration.databricks)
         let box = endpointBox
