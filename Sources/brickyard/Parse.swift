@@ -40,7 +40,8 @@ struct Parse: ParsableCommand {
         var allParsed = true
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file)")
+                FileHandle.standardError.write(Data("brickyard parse: cannot read \(file)\n".utf8))
+                throw ExitCode(2)
             }
             let source = String(decoding: data, as: UTF8.self)
             let (envelopes, parsed) = messages.envelopes(for: source, uri: file, ids: &ids)
