@@ -50,8 +50,9 @@ extension GherkinLine {
     /// The cells of a table row, unescaped (`\|` is `|`, `\\` is `\`, `\n` a line break) and trimmed of the
     /// whitespace written around them (an escaped line break is kept), each at the column of its first non-blank
     /// scalar. Text before the first and after the last `|` is not a cell.
-    func tableCells() -> [LineSpan] {
-        var cells: [LineSpan] = []
+    func tableCells() -> [TableCell] {
+        var cells: [TableCell] = []
+        let number = number
         var index = trimmedStart + 1  // past the first `|`
         var column = indent + 2  // the column of `index`
         while index < end {
@@ -78,7 +79,7 @@ extension GherkinLine {
                 hasEscape
                 ? Self.unescapeCell(bytes, from: contentStart, to: scan)
                 : UTF8Text.string(bytes, from: contentStart, to: UTF8Text.trimEnd(bytes, from: contentStart, to: scan))
-            cells.append(LineSpan(column: column + leading, text: value))
+            cells.append(TableCell(location: Location(line: number, column: column + leading), value: value))
             column += UTF8Text.scalarCount(bytes, from: index, to: scan) + 1
             index = scan + 1
         }

@@ -31,6 +31,8 @@ struct GherkinToken {
     var matchedText: String?
     var keywordType: StepKeywordType?
     var matchedItems: [LineSpan] = []
+    /// A table row's cells, made once here and kept by the row.
+    var matchedCells: [TableCell] = []
     var column: Int?
     /// The column of a tag with whitespace in it, to be reported when the tag line is used.
     var tagError: Int?

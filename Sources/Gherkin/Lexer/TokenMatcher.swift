@@ -204,7 +204,8 @@ struct TokenMatcher {
 
     func matchTableRow(_ token: inout GherkinToken) -> Bool {
         guard let line = token.line, line.firstByte == UInt8(ascii: "|") else { return false }
-        set(&token, .tableRow, items: line.tableCells())
+        set(&token, .tableRow)
+        token.matchedCells = line.tableCells()
         return true
     }
 

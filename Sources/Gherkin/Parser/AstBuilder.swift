@@ -70,9 +70,7 @@ struct AstBuilder {
             rows.append(
                 TableRow(
                     location: location(token),
-                    cells: token.matchedItems.map {
-                        TableCell(location: Location(line: token.lineNumber, column: $0.column), value: $0.text)
-                    },
+                    cells: token.matchedCells,
                     id: ids.next()))
         }
         if let first = rows.first, let odd = rows.first(where: { $0.cells.count != first.cells.count }) {

@@ -26,6 +26,7 @@ struct AstToken {
     let matchedText: String?
     let keywordType: StepKeywordType?
     let matchedItems: [LineSpan]
+    let matchedCells: [TableCell]
     let lineNumber: Int
     let column: Int?
     let tagError: Int?
@@ -37,6 +38,7 @@ struct AstToken {
         matchedText = token.matchedText
         keywordType = token.keywordType
         matchedItems = token.matchedItems
+        matchedCells = token.matchedCells
         lineNumber = token.lineNumber
         column = token.column
         tagError = token.tagError
