@@ -55,6 +55,16 @@ struct GherkinLine {
     /// The first byte after the indentation, if any.
     var firstByte: UInt8? { trimmedStart < end ? bytes[trimmedStart] : nil }
 
+    /// Whether the line holds `byte`.
+    func contains(_ byte: UInt8) -> Bool {
+        var index = start
+        while index < end {
+            if bytes[index] == byte { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Whether the line (after its indentation) starts with `prefix`.
     func starts(with prefix: [UInt8]) -> Bool {
         UTF8Text.matches(bytes, at: trimmedStart, end: end, prefix)

@@ -214,7 +214,7 @@ struct TokenMatcher {
     func matchOther(_ token: inout GherkinToken) -> Bool {
         guard let line = token.line else { return false }
         var text = line.text(removingIndent: indentToRemove)
-        if let open = activeDocStringSeparator, text.utf8.contains(UInt8(ascii: "\\")) {
+        if let open = activeDocStringSeparator, line.contains(UInt8(ascii: "\\")) {
             let delimiter = String(decoding: open, as: UTF8.self)
             text = text.replacingAll(delimiter.map { "\\\($0)" }.joined(), with: delimiter)
         }

@@ -10,7 +10,17 @@ public struct IdGenerator: Sendable {
 
     /// The next id.
     public mutating func next() -> String {
-        defer { nextValue += 1 }
-        return String(nextValue)
+        var value = nextValue
+        nextValue += 1
+        // Written into a small buffer (an id fits in a small string): this is done for every node and pickle.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var index = 20
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                value /= 10
+            } while value > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<20]), as: UTF8.self)
+        }
     }
 }

@@ -215,7 +215,10 @@ struct Substitutions {
     init(placeholders: Placeholders, values: [String]) {
         self.placeholders = placeholders
         self.values = values
-        valuesHaveBrackets = values.contains { $0.utf8.contains(UInt8(ascii: "<")) }
+        valuesHaveBrackets = values.contains { value in
+            value.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "<")) }
+                ?? value.utf8.contains(UInt8(ascii: "<"))
+        }
     }
 
     var isEmpty: Bool { placeholders.texts.isEmpty }
