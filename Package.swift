@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire", "PolicyEngine"]),
+        .testTarget(name: "CloudClientsTests", dependencies: ["CloudClients"]),
         .testTarget(name: "EmulatorDataTests", dependencies: ["EmulatorData", "PolicyEngine"]),
         // Locates the shared conformance data for the test targets that run it.
         .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
