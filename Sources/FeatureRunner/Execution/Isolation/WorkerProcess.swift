@@ -21,6 +21,9 @@ struct WorkerProcess: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment[WorkerCommand.casesVariable] = cases.map(String.init).joined(separator: ",")
         environment[WorkerCommand.parallelVariable] = String(parallel)
+        // A crashing worker dies at once: the Swift runtime's backtracer, which would otherwise run first, holds the
+        // worker's output pipe open while it works and has been seen to hang there.
+        if environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         environment[WorkerCommand.attemptsVariable] = firstAttempts.sorted { $0.key < $1.key }
             .map { "\($0.key):\($0.value)" }.joined(separator: ",")
         process.environment = environment
