@@ -65,8 +65,7 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.ScenarioBody
     ) {
-        hooks.append(
-            Hook(kind: .before, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+        addHook(.before, tags: tags, name: name, file: file, line: line, .scenario(body))
     }
 
     /// Runs after each scenario whose tags match, whatever happened (`scenario.status` says what).
@@ -74,8 +73,7 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.ScenarioBody
     ) {
-        hooks.append(
-            Hook(kind: .after, tags: tags, name: name, location: .init(file: file, line: line), body: .scenario(body)))
+        addHook(.after, tags: tags, name: name, file: file, line: line, .scenario(body))
     }
 
     /// Runs before each step of the scenarios whose tags match.
@@ -83,8 +81,7 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.StepBody
     ) {
-        hooks.append(
-            Hook(kind: .beforeStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+        addHook(.beforeStep, tags: tags, name: name, file: file, line: line, .step(body))
     }
 
     /// Runs after each step of the scenarios whose tags match (`step.status` says how it ended).
@@ -92,24 +89,28 @@ public struct StepLibrary<W: World>: Sendable {
         _ tags: String = "", name: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping Hook<W>.StepBody
     ) {
-        hooks.append(
-            Hook(kind: .afterStep, tags: tags, name: name, location: .init(file: file, line: line), body: .step(body)))
+        addHook(.afterStep, tags: tags, name: name, file: file, line: line, .step(body))
     }
 
     /// Runs once before the first scenario; if it fails, no scenario runs.
     public mutating func beforeAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
-        hooks.append(
-            Hook(kind: .beforeAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+        addHook(.beforeAll, tags: "", name: name, file: file, line: line, .run(body))
     }
 
     /// Runs once after the last scenario.
     public mutating func afterAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
+        addHook(.afterAll, tags: "", name: name, file: file, line: line, .run(body))
+    }
+
+    private mutating func addHook(
+        _ kind: HookKind, tags: String, name: String?, file: String, line: Int, _ body: Hook<W>.Body
+    ) {
         hooks.append(
-            Hook(kind: .afterAll, tags: "", name: name, location: .init(file: file, line: line), body: .run(body)))
+            Hook(kind: kind, tags: tags, name: name, location: SourceReference(file: file, line: line), body: body))
     }
 
     /// Adds a custom parameter type (`{region}`).

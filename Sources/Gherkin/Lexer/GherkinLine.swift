@@ -94,13 +94,3 @@ struct GherkinLine {
         return UTF8Text.string(bytes, from: index, to: end)
     }
 }
-
-extension StringProtocol {
-    /// The string without the whitespace (Unicode `White_Space`) at its ends.
-    func trimmingGherkinWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
-    }
-}

@@ -46,8 +46,6 @@ struct GherkinToken {
 
     var isEOF: Bool { line == nil }
 
-    var location: Location { Location(line: lineNumber, column: column) }
-
     /// The line's text, trimmed, as error messages quote it.
     var quotedValue: String { line?.trimmedText ?? "" }
 }
