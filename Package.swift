@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CucumberExpressions", targets: ["CucumberExpressions"]),
         .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
         .library(name: "BrickyardTesting", targets: ["BrickyardTesting"]),
+        .library(name: "Provisioning", targets: ["Provisioning"]),
         .plugin(name: "BrickyardFeatures", targets: ["BrickyardFeatures"]),
     ],
     dependencies: [
@@ -70,6 +71,13 @@ let package = Package(
         .target(name: "CucumberExpressions"),
         // The feature runner: selection, execution, results and formats.
         .target(name: "FeatureRunner", dependencies: ["Gherkin", "CucumberExpressions"]),
+        // The provisioning step library, targets (emulator or live), naming, the resource ledger and sweeping.
+        .target(
+            name: "Provisioning",
+            dependencies: [
+                "CloudClients", "Emulator", "FeatureRunner", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Swift Testing integration: feature scenarios as tests.
         .target(name: "BrickyardTesting", dependencies: ["FeatureRunner", "Gherkin"]),
         // Generates one @Test per scenario of a test target's .feature files (the BrickyardFeatures plugin's tool).
@@ -81,6 +89,8 @@ let package = Package(
                 "Emulator",
                 "FeatureRunner",
                 "Gherkin",
+                "Provisioning",
+                "CloudClients",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -88,7 +98,7 @@ let package = Package(
         .testTarget(name: "AWSWireTests", dependencies: ["AWSWire"]),
         .testTarget(name: "PolicyEngineTests", dependencies: ["PolicyEngine"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "CloudClients", "AWSWire", "PolicyEngine"]),
-        .testTarget(name: "CloudClientsTests", dependencies: ["CloudClients"]),
+        .testTarget(name: "CloudClientsTests", dependencies: ["CloudClients", "Emulator"]),
         .testTarget(name: "EmulatorDataTests", dependencies: ["EmulatorData", "PolicyEngine"]),
         // Locates the shared conformance data for the test targets that run it.
         .target(name: "ConformanceSupport", path: "Tests/ConformanceSupport"),
@@ -102,6 +112,12 @@ let package = Package(
             dependencies: ["BrickyardTesting", "FeatureRunner"],
             plugins: ["BrickyardFeatures"]
         ),
+        .testTarget(
+            name: "ProvisioningTests",
+            dependencies: ["Provisioning", "FeatureRunner", "CloudClients", "Emulator"]
+        ),
+        // Every scenario of features/ against the in-process emulator.
+        .testTarget(name: "FeaturesTests", dependencies: ["BrickyardTesting", "FeatureRunner", "Provisioning"]),
         // A runner executable with steps that crash, for the tests of process isolation.
         .executableTarget(name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
         .testTarget(

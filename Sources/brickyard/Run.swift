@@ -1,22 +1,39 @@
 import ArgumentParser
 import FeatureRunner
 import Foundation
+import Provisioning
 
-/// `brickyard run [PATHS...]`: runs feature files against the built-in step library.
+/// `brickyard run [PATHS...]`: runs feature files with the provisioning steps, against an emulator or live endpoints.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run feature files.",
+        abstract: "Run feature files against an emulator (the default, started in this process) or live endpoints.",
         discussion: """
             PATHS are feature files, directories (every *.feature under them), FILE:LINE[:LINE...] (the scenarios or \
             examples rows at those lines) and @FILE (a rerun file written by --format rerun:FILE). Default: features/.
 
+            Every scenario gets fresh resources under names unique to the run and scenario, torn down after it (also \
+            when it fails, and on Ctrl-C) unless --keep. Scenarios tagged @emulator-only are skipped by --target live, \
+            @live-only by the emulator.
+
+            Without --format: progress on the console, and junit.xml and messages.ndjson under reports/<run-id>/ \
+            (reports/latest points there).
+
             Exit status: 0 when every scenario passed (or was skipped), 1 when any failed, was undefined, pending or \
-            ambiguous, 2 for usage errors and feature files that do not parse (nothing runs then).
+            ambiguous, 2 for usage errors, unusable targets and feature files that do not parse (nothing runs then), \
+            130 when interrupted.
             """
     )
 
     @Argument(help: "Feature files, directories, FILE:LINE, @rerun.txt.")
     var paths: [String] = []
+
+    @OptionGroup var targetOptions: TargetOptions
+
+    @Flag(help: "Keep every scenario's resources and print how to delete them (they are torn down by default).")
+    var keep = false
+
+    @Option(help: "How long waiting steps wait, in seconds (default: 120 on an emulator, 2700 live).")
+    var waitTimeout: Double?
 
     @Option(help: "Run the scenarios whose tags match this tag expression (\"@smoke and not @slow\").")
     var tags: String?
@@ -28,7 +45,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Run every N-th scenario starting at the I-th (I/N, 1-based), after the other filters.")
     var shard: String?
 
-    @Option(help: "Retry a failing scenario up to N times, each with a fresh world; the last attempt counts.")
+    @Option(help: "Retry a failing scenario up to N times, each with a fresh world and fresh resources.")
     var retry = 0
 
     @Option(help: "Run N scenarios at once.")
@@ -48,31 +65,75 @@ struct Run: AsyncParsableCommand {
 
     @Option(
         name: .customLong("format"),
-        help: "NAME[:PATH], repeatable: progress (the default), message, junit, rerun. Without a path: standard output."
+        help: "NAME[:PATH], repeatable: progress, message, junit, rerun. Without a path: standard output."
     )
     var formats: [String] = []
+
+    @Option(help: "Where the default report files go (a folder per run, and 'latest').")
+    var reportDir = "reports"
 
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
         if let stepTimeout, stepTimeout <= 0 { throw ValidationError("--step-timeout must be more than 0") }
+        if let waitTimeout, waitTimeout <= 0 { throw ValidationError("--wait-timeout must be more than 0") }
     }
 
     func run() async throws {
+        let isWorker = WorkerCommand.isWorker
+        var options = ProvisioningOptions(target: targetOptions.provisioningTarget, keep: keep)
+        options.waitTimeout = waitTimeout
+        // Workers belong to their supervisor's run: same id, so names and tags agree.
+        let runIdVariable = "BRICKYARD_RUN_ID"
+        if let inherited = ProcessInfo.processInfo.environment[runIdVariable], let id = RunIdentifier(inherited) {
+            options.runId = id
+        } else {
+            setenv(runIdVariable, options.runId.value, 1)
+        }
+        let provisioning = ProvisioningRun(options)
+        let isolation = noIsolation ? nil : WorkerCommand.current
+        let executesHere = isWorker || isolation == nil
+        if !isWorker && !dryRun && options.target != .inProcessEmulator {
+            // Check the target before anything runs: a live run without credentials stops here and says why.
+            do {
+                let session = try await TargetResolver(environment: options.environment).session(for: options.target)
+                FileHandle.standardError.write(Data("brickyard: target \(session.description)\n".utf8))
+            } catch {
+                FileHandle.standardError.write(Data("brickyard run: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let interruption = Interruption(
+            executesHere ? provisioning : nil, workers: executesHere ? nil : isolation?.processes)
+        var formats = self.formats
+        var reportFolder: String?
+        if formats.isEmpty && !isWorker {
+            let folder = "\(reportDir)/\(options.runId.value)"
+            formats = ["progress", "junit:\(folder)/junit.xml", "message:\(folder)/messages.ndjson"]
+            reportFolder = folder
+        }
         let execution = ExecutionOptions(
             dryRun: dryRun, stepTimeout: stepTimeout.map { .milliseconds(Int64($0 * 1000)) }, retry: retry,
             parallel: parallel)
         let configuration = RunConfiguration(
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)
-        let isolation = noIsolation ? nil : WorkerCommand.current
-        let (status, _) = await FeatureRunCommand(configuration, isolation: isolation).run(BuiltInSteps.library)
+        let (status, _) = await FeatureRunCommand(configuration, isolation: isolation)
+            .run(ProvisioningSteps.library(provisioning))
+        interruption.cancel()
+        if let reportFolder, FileManager.default.fileExists(atPath: reportFolder) {
+            Self.pointLatest(at: reportFolder, in: reportDir)
+            FileHandle.standardError.write(Data("Reports: \(reportFolder)/\n".utf8))
+        }
+        if interruption.happened { throw ExitCode(WorkerCommand.interruptedStatus) }
         if status != .passed { throw ExitCode(status.rawValue) }
     }
-}
 
-/// The step library `brickyard run` uses. The provisioning steps (S3, IAM, Databricks...) join it with their issue;
-/// until then every step is undefined and the run prints a snippet for each.
-enum BuiltInSteps {
-    static var library: StepLibrary<EmptyWorld> { StepLibrary() }
+    /// `reports/latest` -> the run's folder.
+    static func pointLatest(at folder: String, in directory: String) {
+        let latest = "\(directory)/latest"
+        try? FileManager.default.removeItem(atPath: latest)
+        try? FileManager.default.createSymbolicLink(
+            atPath: latest, withDestinationPath: URL(fileURLWithPath: folder).lastPathComponent)
+    }
 }

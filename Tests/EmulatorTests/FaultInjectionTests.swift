@@ -36,7 +36,7 @@ struct FaultInjectionTests {
             #expect(created.status == 201)
             let iam = QueryClient(
                 endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"),
-                service: "iam", version: "2010-05-08")
+                service: "iam", version: "2010-05-08", transport: HTTPTransport(retry: .none))
             let throttled = try await iam.send("ListUsers")
             #expect(throttled.status == 429)
             #expect(AWSServiceError(xmlResponse: throttled).code == "Throttling")

@@ -18,9 +18,14 @@ public struct AWSCredentialChain: Sendable {
     public var environment: [String: String]
     public var homeDirectory: String
 
+    /// The home directory `~` stands for: `$HOME`, as the SDKs and the CLIs read it, else the user's.
+    public static var defaultHomeDirectory: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory()
+        homeDirectory: String = AWSCredentialChain.defaultHomeDirectory
     ) {
         self.environment = environment
         self.homeDirectory = homeDirectory

@@ -19,7 +19,7 @@ public struct DatabricksConfigChain: Sendable {
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = NSHomeDirectory()
+        homeDirectory: String = AWSCredentialChain.defaultHomeDirectory
     ) {
         self.environment = environment
         self.homeDirectory = homeDirectory

@@ -17,14 +17,21 @@ public struct DatabricksClient: Sendable {
     public let host: URL
     /// How requests are authenticated.
     public let authentication: DatabricksAuthentication
-    /// How many times 429 and 503 answers are retried.
-    public var maxRetries: Int = 5
+    /// How requests are sent: retries (429 and 503 honouring `Retry-After`, as the SDKs do), timeout, capture.
+    public var transport: HTTPTransport
     private let tokens = OAuthTokenCache()
 
+    /// The SDKs' retry policy: up to six attempts of 429, 503 and the throttling error codes.
+    public static let retryPolicy = RetryPolicy(maxAttempts: 6, baseDelay: 0.25, maxDelay: 30)
+
     /// Creates a client.
-    public init(host: URL, authentication: DatabricksAuthentication) {
+    public init(
+        host: URL, authentication: DatabricksAuthentication,
+        transport: HTTPTransport = HTTPTransport(retry: DatabricksClient.retryPolicy)
+    ) {
         self.host = host
         self.authentication = authentication
+        self.transport = transport
     }
 
     /// An answer: status, headers and body.
@@ -55,30 +62,19 @@ public struct DatabricksClient: Sendable {
     public func send(
         _ method: String, _ path: String, query: [String: String] = [:], body: [String: Any]? = nil
     ) async throws -> Response {
-        var attempt = 0
-        while true {
-            var components = URLComponents(url: host.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
-            if !query.isEmpty {
-                components.queryItems = query.sorted { $0.key < $1.key }.map {
-                    URLQueryItem(name: $0.key, value: $0.value)
-                }
-            }
-            var request = URLRequest(url: components.url!)
-            request.httpMethod = method
-            if let body {
-                request.httpBody = try JSONSerialization.data(withJSONObject: body)
-                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            }
-            request.setValue("Bearer \(try await bearerToken())", forHTTPHeaderField: "Authorization")
-            let response = try await Self.perform(request)
-            if [429, 503].contains(response.status), attempt < maxRetries {
-                attempt += 1
-                let wait = Double(response.headers["retry-after"] ?? "") ?? 1
-                try await Task.sleep(nanoseconds: UInt64(min(wait, 30) * 1_000_000_000))
-                continue
-            }
-            return response
+        var components = URLComponents(url: host.appendingPathComponent(path), resolvingAgainstBaseURL: false)!
+        if !query.isEmpty {
+            components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         }
+        var request = URLRequest(url: components.url!)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        request.setValue("Bearer \(try await bearerToken())", forHTTPHeaderField: "Authorization")
+        let answer = try await transport.send(request)
+        return Response(status: answer.status, headers: answer.headers, body: answer.body)
     }
 
     /// Sends a request and returns the JSON object of a successful answer.
@@ -110,16 +106,6 @@ public struct DatabricksClient: Sendable {
         throw DatabricksAPIError(status: response.status, code: code, message: message)
     }
 
-    static func perform(_ request: URLRequest) async throws -> Response {
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let http = response as! HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return Response(status: http.statusCode, headers: headers, body: data)
-    }
-
     // MARK: - Authentication
 
     private func bearerToken() async throws -> String {
@@ -128,7 +114,8 @@ public struct DatabricksClient: Sendable {
             return token
         case .oauth(let clientId, let clientSecret):
             if let cached = await tokens.valid() { return cached }
-            let token = try await OAuthClientCredentials(host: host, clientId: clientId, clientSecret: clientSecret)
+            let token = try await OAuthClientCredentials(
+                host: host, clientId: clientId, clientSecret: clientSecret, transport: transport)
                 .fetch()
             await tokens.store(token.value, expiresIn: token.expiresIn)
             return token.value

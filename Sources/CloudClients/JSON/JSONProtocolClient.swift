@@ -24,12 +24,15 @@ public struct JSONProtocolClient: Sendable {
     public var targetPrefix: String
     /// The encoding of requests (answers come back the same way).
     public var encoding: Encoding
+    /// How requests are sent: retries, timeout, capture.
+    public var transport: HTTPTransport
 
     /// Creates a client.
     public init(
         endpoint: URL, credentials: AWSCredentials, service: String, targetPrefix: String, encoding: Encoding = .json,
-        region: String = "us-east-1"
+        region: String = "us-east-1", transport: HTTPTransport = HTTPTransport()
     ) {
+        self.transport = transport
         self.endpoint = endpoint
         self.signer = SigV4Signer(credentials: credentials, region: region, service: service)
         self.targetPrefix = targetPrefix
@@ -58,11 +61,12 @@ public struct JSONProtocolClient: Sendable {
         request.httpBody = Data(body)
         request.setValue(encoding.contentType, forHTTPHeaderField: "Content-Type")
         request.setValue("\(targetPrefix).\(operation)", forHTTPHeaderField: "X-Amz-Target")
-        signer.sign(&request, payloadHash: SigV4.sha256Hex(bytes: body))
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let bytes = Array(data)
-        let contentType = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Type") ?? ""
+        let signer = self.signer
+        let hash = SigV4.sha256Hex(bytes: body)
+        let response = try await transport.send(request) { signer.sign(&$0, payloadHash: hash) }
+        let status = response.status
+        let bytes = Array(response.body)
+        let contentType = response.header("content-type") ?? ""
         let document =
             bytes.isEmpty
             ? AWSDocument.map([:])

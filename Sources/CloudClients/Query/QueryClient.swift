@@ -20,8 +20,8 @@ public struct QueryClient: Sendable {
     public var signer: SigV4Signer
     /// The API version sent with every action (`2010-05-08` for IAM, `2011-06-15` for STS).
     public var version: String
-    /// The session.
-    public var session: URLSession
+    /// How requests are sent: retries, timeout, capture.
+    public var transport: HTTPTransport
 
     /// Creates a client.
     /// - Parameters:
@@ -30,15 +30,15 @@ public struct QueryClient: Sendable {
     ///   - service: The signing name (`iam`, `sts`).
     ///   - version: The API version.
     ///   - region: The signing region.
-    ///   - session: The URL session.
+    ///   - transport: How requests are sent.
     public init(
         endpoint: URL, credentials: AWSCredentials, service: String, version: String, region: String = "us-east-1",
-        session: URLSession = .shared
+        transport: HTTPTransport = HTTPTransport()
     ) {
         self.endpoint = endpoint
         self.signer = SigV4Signer(credentials: credentials, region: region, service: service)
         self.version = version
-        self.session = session
+        self.transport = transport
     }
 
     /// Sends an action and returns the raw response, whatever its status.
@@ -55,14 +55,9 @@ public struct QueryClient: Sendable {
         request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
         let data = Data(body.utf8)
         request.httpBody = data
-        signer.sign(&request, payloadHash: SigV4.sha256Hex(bytes: data))
-        let (responseData, response) = try await session.data(for: request)
-        let http = response as! HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: responseData)
+        let signer = self.signer
+        let hash = SigV4.sha256Hex(bytes: data)
+        return try await transport.send(request) { signer.sign(&$0, payloadHash: hash) }
     }
 
     /// Calls an action and returns its `<{Action}Result>` element (empty for actions without one).

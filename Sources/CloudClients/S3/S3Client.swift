@@ -12,15 +12,17 @@ public struct S3Client: Sendable {
     public var endpoint: URL
     /// The signer.
     public var signer: SigV4Signer
-    /// The session.
-    public var session: URLSession
+    /// How requests are sent: retries, timeout, capture.
+    public var transport: HTTPTransport
 
     /// Creates a client.
-    public init(endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1", session: URLSession = .shared)
-    {
+    public init(
+        endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1",
+        transport: HTTPTransport = HTTPTransport()
+    ) {
         self.endpoint = endpoint
         self.signer = SigV4Signer(credentials: credentials, region: region, service: "s3")
-        self.session = session
+        self.transport = transport
     }
 
     /// The URL of a bucket or object, path style, with a raw query.
@@ -43,29 +45,25 @@ public struct S3Client: Sendable {
     ///   - headers: Extra headers (signed when they are `x-amz-*`, `content-type`, `content-md5` or `range`).
     ///   - body: The body.
     ///   - unsignedPayload: Sign `UNSIGNED-PAYLOAD` instead of the body's hash.
-    ///   - date: The signing time (tests move it to provoke skew errors).
+    ///   - date: The signing time (tests move it to provoke skew errors); by default each attempt's own.
     public func send(
         _ method: String, bucket: String? = nil, key: String? = nil, query: String? = nil,
-        headers: [String: String] = [:], body: Data = Data(), unsignedPayload: Bool = false, date: Date = Date()
+        headers: [String: String] = [:], body: Data = Data(), unsignedPayload: Bool = false, date: Date? = nil
     ) async throws -> HTTPResponse {
         var request = URLRequest(url: url(bucket: bucket, key: key, query: query))
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if !body.isEmpty || method == "PUT" || method == "POST" { request.httpBody = body }
         let payloadHash = unsignedPayload ? SigV4.unsignedPayload : SigV4.sha256Hex(bytes: body)
-        signer.sign(&request, payloadHash: payloadHash, date: date)
-        return try await perform(request)
+        let signer = self.signer
+        return try await transport.send(request) { request in
+            signer.sign(&request, payloadHash: payloadHash, date: date ?? Date())
+        }
     }
 
     /// Sends a prepared request (already signed, or deliberately not).
     public func perform(_ request: URLRequest) async throws -> HTTPResponse {
-        let (data, response) = try await session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return HTTPResponse(status: http.statusCode, headers: headers, body: data)
+        try await transport.send(request)
     }
 
     // MARK: - Typed conveniences

@@ -11,11 +11,13 @@ public struct STSClient: Sendable {
     public var query: QueryClient
 
     /// Creates a client.
-    public init(endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1", session: URLSession = .shared)
-    {
+    public init(
+        endpoint: URL, credentials: AWSCredentials, region: String = "us-east-1",
+        transport: HTTPTransport = HTTPTransport()
+    ) {
         query = QueryClient(
             endpoint: endpoint, credentials: credentials, service: "sts", version: "2011-06-15", region: region,
-            session: session)
+            transport: transport)
     }
 
     /// Who signed: the answer of `GetCallerIdentity`.

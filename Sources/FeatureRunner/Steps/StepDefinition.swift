@@ -7,7 +7,8 @@ public enum StepPattern: Sendable, Hashable {
     /// A regular expression (`^I have (\d+) cukes$`).
     case regularExpression(String)
 
-    var source: String {
+    /// The expression's or regular expression's text.
+    public var source: String {
         switch self {
         case .cucumberExpression(let source), .regularExpression(let source): source
         }
@@ -22,6 +23,10 @@ public struct StepDefinition<W: World>: Sendable {
     public let location: SourceReference
     /// Overrides the run's step timeout for this step.
     public let timeout: Duration?
+    /// What the step does, in one line (`brickyard steps` lists it).
+    public var summary: String?
+    /// A step text that matches, as a feature would write it.
+    public var example: String?
     let body: Body
 }
 

@@ -29,14 +29,18 @@ public struct StepLibrary<W: World>: Sendable {
     /// - Parameters:
     ///   - pattern: a Cucumber Expression, or a regular expression when `regex` is true.
     ///   - timeout: overrides the run's step timeout.
+    ///   - summary: what the step does, in one line, for step listings.
+    ///   - example: a step text that matches, for step listings.
     public mutating func step(
-        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, file: String = #filePath, line: Int = #line,
+        _ pattern: String, regex: Bool = false, timeout: Duration? = nil, summary: String? = nil,
+        example: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping StepDefinition<W>.Body
     ) {
         definitions.append(
             StepDefinition(
                 pattern: regex ? .regularExpression(pattern) : .cucumberExpression(pattern),
-                location: SourceReference(file: file, line: line), timeout: timeout, body: body))
+                location: SourceReference(file: file, line: line), timeout: timeout, summary: summary,
+                example: example, body: body))
     }
 
     public mutating func given(

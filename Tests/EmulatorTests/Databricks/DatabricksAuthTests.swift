@@ -129,7 +129,7 @@ func databricksError<T>(_ body: () async throws -> T) async -> DatabricksAPIErro
                     service: "databricks", pathPattern: "*/credentials",
                     error: .init(status: 429, code: "REQUEST_LIMIT_EXCEEDED", message: "slow down", retryAfter: 3)))
             var impatient = harness.account
-            impatient.maxRetries = 0
+            impatient.transport.retry = .none
             let answer = try await impatient.send("GET", "\(harness.accountPath)/credentials")
             #expect(answer.status == 429)
             #expect(answer.headers["retry-after"] == "3")

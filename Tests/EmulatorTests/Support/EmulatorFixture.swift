@@ -14,8 +14,10 @@ func withEmulator<Result>(
     var configuration = EmulatorConfiguration()
     configure(&configuration)
     let emulator = try await Emulator.start(configuration)
+    // The tests look at the server's own answers: no client retries.
     let client = S3Client(
-        endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"))
+        endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"),
+        transport: HTTPTransport(retry: .none))
     do {
         let result = try await body(emulator, client)
         await emulator.shutdown()

@@ -15,15 +15,16 @@ struct Identities {
 
     func iam(_ credentials: AWSCredentials? = nil) -> QueryClient {
         QueryClient(
-            endpoint: emulator.endpoint, credentials: credentials ?? root, service: "iam", version: "2010-05-08")
+            endpoint: emulator.endpoint, credentials: credentials ?? root, service: "iam", version: "2010-05-08",
+            transport: HTTPTransport(retry: .none))
     }
 
     func sts(_ credentials: AWSCredentials? = nil) -> STSClient {
-        STSClient(endpoint: emulator.endpoint, credentials: credentials ?? root)
+        STSClient(endpoint: emulator.endpoint, credentials: credentials ?? root, transport: HTTPTransport(retry: .none))
     }
 
     func s3(_ credentials: AWSCredentials) -> S3Client {
-        S3Client(endpoint: emulator.endpoint, credentials: credentials)
+        S3Client(endpoint: emulator.endpoint, credentials: credentials, transport: HTTPTransport(retry: .none))
     }
 
     /// A user of the bootstrap account with an access key and, optionally, an inline policy.

@@ -39,6 +39,8 @@ extension FeatureRun {
             let (finished, running, hookFailures) = progress.withLock { ($0.finished, $0.running, $0.runHookFailures) }
             pending.removeAll { finished[$0] != nil }
             if !hookFailures.isEmpty || exit == .exited(0) || pending.isEmpty { break }
+            // Interrupted (Ctrl-C): the worker tore down what it could and stopped; start no other.
+            if exit == .exited(WorkerCommand.interruptedStatus) || exit == .signal(SIGINT) { break }
             let crashed = running.keys.sorted()
             if crashed.count == 1 || (parallel == 1 && !crashed.isEmpty) {
                 let index = crashed[0]

@@ -1,5 +1,6 @@
 import Foundation
 import Gherkin
+import Synchronization
 
 /// What a worker process tells its supervisor, one JSON line each, as the run goes: enough to report live, and to
 /// know, if the worker dies, which scenario and which step it died in.
@@ -33,6 +34,9 @@ enum WorkerEvent: Codable, Sendable {
 public struct WorkerCommand: Sendable {
     public var executable: String
     public var arguments: [String]
+    /// The workers running now (each in a process group of its own, so a terminal's Ctrl-C does not reach them:
+    /// the supervisor passes signals on with ``WorkerProcesses/signal(_:)``).
+    public let processes = WorkerProcesses()
 
     public init(executable: String, arguments: [String]) {
         self.executable = executable
@@ -62,6 +66,13 @@ public struct WorkerCommand: Sendable {
         }
         return nil
     }
+
+    /// The status a worker exits with when it was interrupted (SIGINT or SIGTERM) and stopped on purpose: the
+    /// supervisor then starts no other worker.
+    public static let interruptedStatus: Int32 = 130
+
+    /// Whether this process is a worker of a supervisor.
+    public static var isWorker: Bool { ProcessInfo.processInfo.environment[casesVariable] != nil }
 
     /// The environment variable naming the test cases a worker runs (comma-separated indexes).
     static let casesVariable = "BRICKYARD_WORKER_CASES"
@@ -118,5 +129,21 @@ final class WorkerReporter: RunListener {
 
     func runFinished(_ result: RunResult) {
         for failure in result.runHookFailures { send(.runHookFailure(failure)) }
+    }
+}
+
+/// The worker processes a supervisor is running.
+public final class WorkerProcesses: Sendable {
+    private let identifiers = Mutex<Set<Int32>>([])
+
+    init() {}
+
+    func insert(_ identifier: Int32) { identifiers.withLock { _ = $0.insert(identifier) } }
+
+    func remove(_ identifier: Int32) { identifiers.withLock { _ = $0.remove(identifier) } }
+
+    /// Sends a signal to every running worker (`SIGINT` to have them tear down and stop).
+    public func signal(_ number: Int32) {
+        for identifier in identifiers.withLock({ $0 }) { kill(identifier, number) }
     }
 }

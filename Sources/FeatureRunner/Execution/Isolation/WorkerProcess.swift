@@ -35,6 +35,10 @@ struct WorkerProcess: Sendable {
         } catch {
             return .couldNotStart("\(error)")
         }
+        let processes = command.processes
+        let identifier = process.processIdentifier
+        processes.insert(identifier)
+        defer { processes.remove(identifier) }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let reader = output.fileHandleForReading

@@ -1,0 +1,32 @@
+import CloudClients
+import Emulator
+import Foundation
+
+/// How the provisioning steps run: where, for how long they wait, and whether resources outlive their scenario.
+public struct ProvisioningOptions: Sendable {
+    /// Where resources are created.
+    public var target: ProvisioningTarget = .inProcessEmulator
+    /// Keep every scenario's resources (for debugging) and print how to delete them.
+    public var keep = false
+    /// The run's id (in physical names and the `brickyard:run-id` tag).
+    public var runId = RunIdentifier()
+    /// How long waiting steps wait; by default 2 minutes on an emulator and 45 minutes live (a workspace takes
+    /// about 30).
+    public var waitTimeout: Double?
+    /// The in-process emulator's configuration.
+    public var emulator = EmulatorConfiguration()
+    /// The environment the live credential chains read.
+    public var environment = ProcessInfo.processInfo.environment
+    /// The home directory of `~/.aws` and `~/.databrickscfg`.
+    public var homeDirectory = AWSCredentialChain.defaultHomeDirectory
+    /// Where `--keep` summaries and teardown problems are written.
+    public var messages: FileHandle = .standardError
+
+    public init(target: ProvisioningTarget = .inProcessEmulator, keep: Bool = false) {
+        self.target = target
+        self.keep = keep
+    }
+
+    /// The wait timeout in effect.
+    public var effectiveWaitTimeout: Double { waitTimeout ?? (target.isLive ? 2700 : 120) }
+}

@@ -1,0 +1,104 @@
+import Emulator
+import Foundation
+
+/// One run of the provisioning steps: resolves the target once, knows every scenario's ledger (so Ctrl-C can tear
+/// them all down), collects what `--keep` kept, and stops the in-process emulator at the end.
+public actor ProvisioningRun {
+    /// The options it was made with.
+    public nonisolated let options: ProvisioningOptions
+    private var session: CloudSession?
+    private var emulator: Emulator?
+    private var ledgers: [ObjectIdentifier: ResourceLedger] = [:]
+    private var kept: [ResourceLedger.Entry] = []
+    private var teardownFailures: [ResourceLedger.Failure] = []
+    private var scenarios = 0
+
+    public init(_ options: ProvisioningOptions = ProvisioningOptions()) {
+        self.options = options
+    }
+
+    /// The session, resolving the target the first time.
+    /// - Throws: ``TargetError`` when the target cannot be reached or credentials are missing.
+    public func start() async throws -> CloudSession {
+        if let session { return session }
+        let resolver = TargetResolver(environment: options.environment, homeDirectory: options.homeDirectory)
+        let resolved: CloudSession
+        switch options.target {
+        case .inProcessEmulator:
+            let (started, emulator) = try await resolver.startEmulator(options.emulator)
+            self.emulator = emulator
+            resolved = started
+        case .emulator(let url):
+            resolved = try await resolver.connect(emulator: url)
+        case .live(let awsProfile, let databricksProfile):
+            resolved = try await resolver.live(awsProfile: awsProfile, databricksProfile: databricksProfile)
+        }
+        session = resolved
+        return resolved
+    }
+
+    /// The in-process emulator, once started.
+    public var inProcessEmulator: Emulator? { emulator }
+
+    /// Registers a scenario's ledger (for Ctrl-C) and returns the scenario's number in the run.
+    func register(_ ledger: ResourceLedger) -> Int {
+        ledgers[ObjectIdentifier(ledger)] = ledger
+        scenarios += 1
+        return scenarios
+    }
+
+    /// Tears a scenario's resources down (or keeps them under `--keep`).
+    func finish(_ ledger: ResourceLedger) async -> [ResourceLedger.Failure] {
+        ledgers[ObjectIdentifier(ledger)] = nil
+        if options.keep {
+            kept += ledger.release()
+            return []
+        }
+        let failures = await ledger.teardown()
+        teardownFailures += failures
+        return failures
+    }
+
+    /// Tears down every scenario still running (Ctrl-C).
+    public func interrupt() async {
+        let active = Array(ledgers.values)
+        ledgers.removeAll()
+        for ledger in active {
+            if options.keep { kept += ledger.release() } else { teardownFailures += await ledger.teardown() }
+        }
+    }
+
+    /// What `--keep` kept so far.
+    public var keptResources: [ResourceLedger.Entry] { kept }
+
+    /// Prints what was kept and what could not be deleted, and stops the in-process emulator.
+    public func finish() async {
+        if !kept.isEmpty {
+            var text = "brickyard: --keep left \(kept.count) resources of run \(options.runId):\n"
+            for entry in kept {
+                text += "  \(entry.kind.rawValue) \(entry.physicalName) (\"\(entry.logicalName)\"): \(entry.cleanup)\n"
+            }
+            switch options.target {
+            case .live:
+                text += "Delete them all with: brickyard sweep --target live --run-id \(options.runId)\n"
+            case .emulator(let url):
+                text += "They stay in the emulator at \(url.absoluteString) until it is reset or stopped.\n"
+            case .inProcessEmulator:
+                text += "The in-process emulator ends with the run; to look at kept resources, run `brickyard serve` "
+                text += "and pass --emulator http://127.0.0.1:4566.\n"
+            }
+            options.messages.write(Data(text.utf8))
+        }
+        if !teardownFailures.isEmpty {
+            var text = "brickyard: teardown could not delete \(teardownFailures.count) resources:\n"
+            for failure in teardownFailures { text += "  \(failure)\n" }
+            text += "`brickyard sweep` finds what is left by its brickyard:run-id tag.\n"
+            options.messages.write(Data(text.utf8))
+        }
+        if let emulator {
+            await emulator.shutdown()
+            self.emulator = nil
+            session = nil
+        }
+    }
+}
