@@ -119,7 +119,8 @@ let package = Package(
         // Every scenario of features/ against the in-process emulator.
         .testTarget(name: "FeaturesTests", dependencies: ["BrickyardTesting", "FeatureRunner", "Provisioning"]),
         // A runner executable with steps that crash, for the tests of process isolation.
-        .executableTarget(name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
+        .executableTarget(
+            name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
         .testTarget(
             name: "FeatureRunnerTests",
             dependencies: [

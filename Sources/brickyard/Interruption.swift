@@ -36,7 +36,8 @@ final class Interruption: @unchecked Sendable {
                 guard first else { return }
                 workers?.signal(number)
                 guard let run else { return }
-                FileHandle.standardError.write(Data("\nbrickyard: interrupted; tearing down the scenarios' resources\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\nbrickyard: interrupted; tearing down the scenarios' resources\n".utf8))
                 Task {
                     await run.interrupt()
                     await run.finish()

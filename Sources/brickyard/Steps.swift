@@ -27,7 +27,8 @@ struct Steps: ParsableCommand {
             if json {
                 let object: [String: String] = [
                     "pattern": pattern, "summary": definition.summary ?? "", "example": definition.example ?? "",
-                    "location": "\(URL(fileURLWithPath: definition.location.file).lastPathComponent):\(definition.location.line)",
+                    "location":
+                        "\(URL(fileURLWithPath: definition.location.file).lastPathComponent):\(definition.location.line)",
                 ]
                 let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
                 output += String(decoding: data, as: UTF8.self) + "\n"

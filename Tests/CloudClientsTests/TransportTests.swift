@@ -35,10 +35,14 @@ struct TransportTests {
         let url = URL(string: "http://h/b/k?X-Amz-Credential=AKID&X-Amz-Signature=deadbeef&X-Amz-Security-Token=tok")!
         let shown = redactor.url(url)
         #expect(!shown.contains("deadbeef") && !shown.contains("tok") && shown.contains("AKID"))
-        #expect(redactor.body(#"{"scope":"app","string_value":"hunter22"}"#) == #"{"scope":"app","string_value":"<redacted>"}"#)
         #expect(
-            redactor.body("<Credentials><SecretAccessKey>abc</SecretAccessKey><SessionToken>t</SessionToken></Credentials>")
-                == "<Credentials><SecretAccessKey><redacted></SecretAccessKey><SessionToken><redacted></SessionToken></Credentials>")
+            redactor.body(#"{"scope":"app","string_value":"hunter22"}"#)
+                == #"{"scope":"app","string_value":"<redacted>"}"#)
+        #expect(
+            redactor.body(
+                "<Credentials><SecretAccessKey>abc</SecretAccessKey><SessionToken>t</SessionToken></Credentials>")
+                == "<Credentials><SecretAccessKey><redacted></SecretAccessKey><SessionToken><redacted></SessionToken></Credentials>"
+        )
         #expect(redactor.body("grant_type=x&client_secret=s3cr3t") == "grant_type=x&client_secret=<redacted>")
         #expect(redactor.body("key is wJalrXUtnFEMI/K7MDENG here") == "key is <redacted> here")
     }

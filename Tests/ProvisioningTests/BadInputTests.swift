@@ -34,7 +34,8 @@ struct BadInputTests {
                     Then principal "reader" is allowed to "s3:GetObject" on "my-bucket/key"
                 """)
         #expect(message.contains(#""my-bucket/key" is not a resource ARN"#))
-        let role = try await failure(of: #"    Then principal "arn:aws:iam::12:rol/x" is allowed to "s3:GetObject" on "*""#)
+        let role = try await failure(
+            of: #"    Then principal "arn:aws:iam::12:rol/x" is allowed to "s3:GetObject" on "*""#)
         #expect(role.contains("is not a role ARN"))
     }
 
@@ -55,7 +56,9 @@ struct BadInputTests {
     @Test("an unknown placeholder lists the placeholders")
     func unknownPlaceholder() async throws {
         let message = try await failure(
-            of: #"    Given an IAM role "x" trusted by account "${databricks:gcp}" with external id "${databricks:account}""#)
+            of:
+                #"    Given an IAM role "x" trusted by account "${databricks:gcp}" with external id "${databricks:account}""#
+        )
         #expect(message.contains("unknown placeholder ${databricks:gcp}"))
         #expect(message.contains("${databricks:aws}"))
     }
@@ -85,7 +88,8 @@ struct BadInputTests {
     func badPrincipals() async throws {
         let service = try await failure(of: #"    Given an IAM role "r" trusted by service "ec2""#)
         #expect(service.contains("not an AWS service principal"))
-        let account = try await failure(of: #"    Given an IAM role "r" trusted by account "1234" with external id "x""#)
+        let account = try await failure(
+            of: #"    Given an IAM role "r" trusted by account "1234" with external id "x""#)
         #expect(account.contains("not a 12-digit AWS account id"))
     }
 }

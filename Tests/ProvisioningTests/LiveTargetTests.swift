@@ -47,13 +47,13 @@ struct LiveTargetTests {
                 to: home.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
             let databricks = emulator.configuration.databricks
             try """
-                [staging]
-                host = \(emulator.endpoint.absoluteString)
-                account_id = \(databricks.accountId)
-                client_id = \(databricks.clientId)
-                client_secret = \(databricks.clientSecret)
+            [staging]
+            host = \(emulator.endpoint.absoluteString)
+            account_id = \(databricks.accountId)
+            client_id = \(databricks.clientId)
+            client_secret = \(databricks.clientSecret)
 
-                """.write(to: home.appendingPathComponent(".databrickscfg"), atomically: true, encoding: .utf8)
+            """.write(to: home.appendingPathComponent(".databrickscfg"), atomically: true, encoding: .utf8)
             return StandIn(emulator: emulator, home: home)
         }
 

@@ -32,7 +32,8 @@ struct PlaceholderTests {
     @Test("every placeholder is replaced")
     func known() throws {
         let text = try context().expand(
-            "${account} ${region} ${bucket:root} ${role:cross} ${databricks:account} ${databricks:aws} ${env:DB_PASSWORD}")
+            "${account} ${region} ${bucket:root} ${role:cross} ${databricks:account} ${databricks:aws} ${env:DB_PASSWORD}"
+        )
         #expect(
             text
                 == "111122223333 eu-west-1 by-root-1 arn:aws:iam::111122223333:role/by-cross-1 acct-uuid 414351767826 from-env"

@@ -115,8 +115,9 @@ public struct DatabricksClient: Sendable {
         case .oauth(let clientId, let clientSecret):
             if let cached = await tokens.valid() { return cached }
             let token = try await OAuthClientCredentials(
-                host: host, clientId: clientId, clientSecret: clientSecret, transport: transport)
-                .fetch()
+                host: host, clientId: clientId, clientSecret: clientSecret, transport: transport
+            )
+            .fetch()
             await tokens.store(token.value, expiresIn: token.expiresIn)
             return token.value
         }

@@ -31,7 +31,9 @@ extension HTTPResponse {
     public var errorCode: String? {
         guard status >= 300, !body.isEmpty else { return nil }
         let text = self.text
-        if let start = text.range(of: "<Code>"), let end = text.range(of: "</Code>", range: start.upperBound..<text.endIndex) {
+        if let start = text.range(of: "<Code>"),
+            let end = text.range(of: "</Code>", range: start.upperBound..<text.endIndex)
+        {
             return String(text[start.upperBound..<end.lowerBound])
         }
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return nil }

@@ -56,7 +56,8 @@ public struct HTTPTransport: Sendable {
                 capture(prepared, answer: answer, error: nil, started: started, attempt: attempt)
                 let retryable = answer.status >= 400 && retry.shouldRetry(status: answer.status, code: answer.errorCode)
                 guard retryable, attempt < retry.maxAttempts else { return answer }
-                let wait = retry.delay(afterAttempt: attempt, retryAfter: answer.header("retry-after").flatMap(Double.init))
+                let wait = retry.delay(
+                    afterAttempt: attempt, retryAfter: answer.header("retry-after").flatMap(Double.init))
                 try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
             } catch let error as URLError where Self.isTransient(error) && attempt < retry.maxAttempts {
                 capture(prepared, answer: nil, error: error, started: started, attempt: attempt)
@@ -78,7 +79,8 @@ public struct HTTPTransport: Sendable {
 
     private func capture(_ request: URLRequest, answer: HTTPResponse?, error: Error?, started: Date, attempt: Int) {
         guard let recorder else { return }
-        let requestBody = request.httpBody.map { text($0, contentType: request.value(forHTTPHeaderField: "Content-Type")) } ?? ""
+        let requestBody =
+            request.httpBody.map { text($0, contentType: request.value(forHTTPHeaderField: "Content-Type")) } ?? ""
         recorder.record(
             HTTPExchange(
                 method: request.httpMethod ?? "GET", url: request.url.map(redactor.url) ?? "",

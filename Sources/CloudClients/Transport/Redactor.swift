@@ -70,7 +70,8 @@ public struct Redactor: Sendable {
             .map { parameter -> String in
                 let name = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
                 let decoded = name.removingPercentEncoding ?? name
-                return Self.secretQueryParameters.contains(decoded.lowercased()) ? "\(name)=\(Self.mask)" : String(parameter)
+                return Self.secretQueryParameters.contains(decoded.lowercased())
+                    ? "\(name)=\(Self.mask)" : String(parameter)
             }
         return literal(String(text[...question]) + parameters.joined(separator: "&"))
     }

@@ -58,7 +58,9 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// How long to wait before attempt `attempt + 1` (attempt counts from 1): the server's `Retry-After` when it
     /// gave one, else a random time up to the exponential bound.
-    public func delay(afterAttempt attempt: Int, retryAfter: Double?, random: Double = Double.random(in: 0...1))
+    public func delay(
+        afterAttempt attempt: Int, retryAfter: Double?, random: Double = Double.random(in: 0...1)
+    )
         -> Double
     {
         if let retryAfter { return min(max(0, retryAfter), maxDelay) }

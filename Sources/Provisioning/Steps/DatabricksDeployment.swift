@@ -234,7 +234,8 @@ extension ScenarioContext {
     // MARK: - Reading workspaces
 
     func workspace(_ logical: String) throws -> WorkspaceReference {
-        try lookup(logical, \.workspaces, noun: "Databricks workspace", how: "Given a Databricks workspace \"\(logical)\"")
+        try lookup(
+            logical, \.workspaces, noun: "Databricks workspace", how: "Given a Databricks workspace \"\(logical)\"")
     }
 
     /// The status and status message of a workspace (FAILED with the refusal for one whose creation was refused).

@@ -54,7 +54,8 @@ extension ProvisioningSteps {
         steps.add(
             "role {string} has this inline policy {string}:",
             "Puts an inline policy from a JSON doc string (placeholders allowed).",
-            example: "Given role \"cross-account\" has this inline policy \"databricks\":\n  \"\"\"json\n  {...}\n  \"\"\""
+            example:
+                "Given role \"cross-account\" has this inline policy \"databricks\":\n  \"\"\"json\n  {...}\n  \"\"\""
         ) { context, step in
             let role = try context.role(try step.argument(0))
             try await context.iam.putRolePolicy(
@@ -85,7 +86,8 @@ extension ProvisioningSteps {
             steps.add(
                 "principal {string} is \(verb) to {string} on {string}",
                 "Asks IAM's policy simulator whether a role (by name or ARN) may do an action on a resource.",
-                example: #"Then principal "data-access" is \#(verb) to "s3:GetObject" on "arn:aws:s3:::${bucket:data}/*""#
+                example:
+                    #"Then principal "data-access" is \#(verb) to "s3:GetObject" on "arn:aws:s3:::${bucket:data}/*""#
             ) { context, step in
                 try await context.checkAccess(step, allowed: allowed)
             }
@@ -102,8 +104,11 @@ extension ScenarioContext {
         let name = names.physical(logical, .role)
         let iam = self.iam
         let arn = try await iam.createRole(name: name, trustPolicy: trust, tags: tags)
-        ledger.record(.role, logical: logical, physical: name, cleanup: "aws iam delete-role --role-name \(name) "
-            + "(after detach-role-policy and delete-role-policy for its policies)") {
+        ledger.record(
+            .role, logical: logical, physical: name,
+            cleanup: "aws iam delete-role --role-name \(name) "
+                + "(after detach-role-policy and delete-role-policy for its policies)"
+        ) {
             for policy in (try? await iam.listAttachedRolePolicies(role: name)) ?? [] {
                 try await iam.detachRolePolicy(role: name, policyArn: policy)
             }

@@ -5,7 +5,8 @@ import Foundation
 extension ProvisioningSteps {
     static func registerKinesis(_ steps: inout StepRegistrar) {
         steps.add(
-            "a Kinesis stream {string} with {int} shard(s)", "Creates a provisioned stream and waits until it is ACTIVE.",
+            "a Kinesis stream {string} with {int} shard(s)",
+            "Creates a provisioned stream and waits until it is ACTIVE.",
             example: #"Given a Kinesis stream "clicks" with 2 shards"#
         ) { context, step in
             try await context.createStream(try step.argument(0), shards: try step.argument(1))
@@ -28,7 +29,8 @@ extension ProvisioningSteps {
 
 extension ScenarioContext {
     func stream(_ logical: String) throws -> String {
-        try lookup(logical, \.streams, noun: "Kinesis stream", how: "Given a Kinesis stream \"\(logical)\" with 1 shard")
+        try lookup(
+            logical, \.streams, noun: "Kinesis stream", how: "Given a Kinesis stream \"\(logical)\" with 1 shard")
     }
 
     func createStream(_ logical: String, shards: Int) async throws {
@@ -77,6 +79,7 @@ extension ScenarioContext {
     func expectRecords(_ expected: Int, in logical: String) async throws {
         let name = try stream(logical)
         let found = try await kinesis.countRecords(stream: name)
-        try expect(found == expected, "expected stream \"\(logical)\" (\(name)) to hold \(expected) records, found \(found)")
+        try expect(
+            found == expected, "expected stream \"\(logical)\" (\(name)) to hold \(expected) records, found \(found)")
     }
 }

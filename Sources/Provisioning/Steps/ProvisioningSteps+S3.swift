@@ -62,8 +62,10 @@ extension ProvisioningSteps {
             try expect(!exists, "bucket \"\(logical)\" (\(bucket)) has object \"\(key)\"")
         }
         steps.add(
-            "bucket {string} has this policy:", "Sets the bucket's policy from a JSON doc string (placeholders allowed).",
-            example: "Given bucket \"landing\" has this policy:\n  \"\"\"json\n  {\"Version\": \"2012-10-17\", ...}\n  \"\"\""
+            "bucket {string} has this policy:",
+            "Sets the bucket's policy from a JSON doc string (placeholders allowed).",
+            example:
+                "Given bucket \"landing\" has this policy:\n  \"\"\"json\n  {\"Version\": \"2012-10-17\", ...}\n  \"\"\""
         ) { context, step in
             let bucket = try context.bucket(try step.argument(0))
             try await context.s3.putBucketPolicy(bucket, policy: try context.jsonDocString(step))
@@ -95,7 +97,9 @@ extension ScenarioContext {
     }
 
     /// Fails when the scenario already made something of this kind under this name.
-    func claim<Value: Sendable>(_ logical: String, in table: KeyPath<ScenarioState, [String: Value]>, noun: String) throws {
+    func claim<Value: Sendable>(
+        _ logical: String, in table: KeyPath<ScenarioState, [String: Value]>, noun: String
+    ) throws {
         guard !logical.isEmpty else { throw StepFailure("a \(noun) needs a name") }
         if state.withLock({ $0[keyPath: table][logical] }) != nil {
             throw StepFailure("the scenario already has a \(noun) \"\(logical)\"")

@@ -25,7 +25,8 @@ extension ProvisioningSteps {
                     "the workspace refused with \(error.code): \(error.message), which is not \"\(expected)\"")
                 return
             }
-            throw StepFailure("expected the workspace to refuse the instance profile with \"\(expected)\", but it took it")
+            throw StepFailure(
+                "expected the workspace to refuse the instance profile with \"\(expected)\", but it took it")
         }
         steps.add(
             "I create a cluster {string} in workspace {string}",
@@ -63,7 +64,8 @@ extension ProvisioningSteps {
         steps.add(
             "I put secret {string} with value {string} in scope {string} of workspace {string}",
             "Stores a secret, creating the scope the first time (use ${env:NAME} to keep the value out of the file).",
-            example: #"When I put secret "db-password" with value "${env:DB_PASSWORD}" in scope "app" of workspace "main""#
+            example:
+                #"When I put secret "db-password" with value "${env:DB_PASSWORD}" in scope "app" of workspace "main""#
         ) { context, step in
             let workspace: String = try step.argument(3)
             let scope = try step.string(2, in: context)
@@ -71,7 +73,10 @@ extension ProvisioningSteps {
             let client = try await context.workspaceClient(for: workspace)
             try await client.json(
                 "POST", "/api/2.0/secrets/put",
-                body: ["scope": scope, "key": try step.string(0, in: context), "string_value": try step.string(1, in: context)])
+                body: [
+                    "scope": scope, "key": try step.string(0, in: context),
+                    "string_value": try step.string(1, in: context),
+                ])
         }
         steps.add(
             "scope {string} of workspace {string} lists secret {string}",

@@ -24,12 +24,14 @@ public enum ProvisioningSteps {
         steps.library.before(name: "fresh resources for the scenario") { world, scenario in
             let skipped = run.options.target.skippedTag
             if scenario.tags.contains(skipped) {
-                throw SkipScenario("\(skipped): not run against \(run.options.target.isLive ? "live endpoints" : "an emulator")")
+                throw SkipScenario(
+                    "\(skipped): not run against \(run.options.target.isLive ? "live endpoints" : "an emulator")")
             }
             let session = try await run.start()
             let ledger = ResourceLedger()
             let number = await run.register(ledger)
-            let key = "\(scenario.uri):\(scenario.pickle.location?.line ?? scenario.line):\(scenario.pickle.id):\(number)"
+            let key =
+                "\(scenario.uri):\(scenario.pickle.location?.line ?? scenario.line):\(scenario.pickle.id):\(number)"
             world.context = ScenarioContext(
                 session: session,
                 names: ResourceNames(run: run.options.runId, scenario: key, attempt: scenario.attempt),

@@ -77,8 +77,9 @@ extension ScenarioContext {
         } catch let failure as StepFailure {
             throw StepFailure("the doc string is not a JSON policy document: \(failure.message)")
         } catch {
-            throw StepFailure("the doc string is not JSON: \(Self.describe(error)); a policy document looks like "
-                + #"{"Version": "2012-10-17", "Statement": [...]}"#)
+            throw StepFailure(
+                "the doc string is not JSON: \(Self.describe(error)); a policy document looks like "
+                    + #"{"Version": "2012-10-17", "Statement": [...]}"#)
         }
         return expanded
     }

@@ -41,7 +41,8 @@ extension ScenarioContext {
     /// The runtime and node type new clusters use: the newest LTS runtime and a general-purpose node type the
     /// workspace offers.
     func clusterDefaults(_ client: DatabricksClient) async throws -> (sparkVersion: String, nodeType: String) {
-        let versions = try await client.json("GET", "/api/2.1/clusters/spark-versions")["versions"] as? [[String: Any]] ?? []
+        let versions =
+            try await client.json("GET", "/api/2.1/clusters/spark-versions")["versions"] as? [[String: Any]] ?? []
         let plain = versions.filter {
             let name = $0["name"] as? String ?? ""
             return name.contains("LTS") && !name.contains("ML") && !name.contains("GPU") && !name.contains("Photon")
@@ -49,9 +50,11 @@ extension ScenarioContext {
         let keys = (plain.isEmpty ? versions : plain).compactMap { $0["key"] as? String }.sorted {
             $0.compare($1, options: .numeric) == .orderedDescending
         }
-        let types = try await client.json("GET", "/api/2.1/clusters/list-node-types")["node_types"] as? [[String: Any]] ?? []
+        let types =
+            try await client.json("GET", "/api/2.1/clusters/list-node-types")["node_types"] as? [[String: Any]] ?? []
         let ids = types.compactMap { $0["node_type_id"] as? String }
-        guard let version = keys.first, let node = ["i3.xlarge", "m5d.large", "m5.large"].first(where: ids.contains) ?? ids.first
+        guard let version = keys.first,
+            let node = ["i3.xlarge", "m5d.large", "m5.large"].first(where: ids.contains) ?? ids.first
         else {
             throw StepFailure("the workspace lists no Spark versions or node types")
         }
@@ -143,7 +146,9 @@ extension ScenarioContext {
                 "run_name": names.physical(logical, .jobRun),
                 "tasks": [["task_key": "notebook", "notebook_task": ["notebook_path": path], "new_cluster": cluster]],
             ])
-        guard let id = (answer["run_id"] as? NSNumber)?.int64Value else { throw StepFailure("the answer has no run_id") }
+        guard let id = (answer["run_id"] as? NSNumber)?.int64Value else {
+            throw StepFailure("the answer has no run_id")
+        }
         ledger.record(.jobRun, logical: logical, physical: String(id), cleanup: "nothing: a finished run holds nothing")
         {
             _ = try? await client.json("POST", "/api/2.1/jobs/runs/cancel", body: ["run_id": id])

@@ -51,7 +51,8 @@ struct StepRegistrar {
         case let error as DatabricksAPIError:
             return StepFailure("Databricks refused: \(error.code): \(error.message) (HTTP \(error.status))\(request)")
         case let error as URLError:
-            return StepFailure("cannot reach \(error.failingURL?.absoluteString ?? "the service"): \(error.localizedDescription)")
+            return StepFailure(
+                "cannot reach \(error.failingURL?.absoluteString ?? "the service"): \(error.localizedDescription)")
         default:
             return error
         }

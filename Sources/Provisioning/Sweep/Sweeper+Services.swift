@@ -32,7 +32,8 @@ extension Sweeper {
 
     func sweepInstanceProfiles(_ report: inout Report) async {
         let iam = session.iam()
-        for profile in (try? await iam.listInstanceProfiles()) ?? [] where profile.name.hasPrefix(ResourceNames.prefix) {
+        for profile in (try? await iam.listInstanceProfiles()) ?? [] where profile.name.hasPrefix(ResourceNames.prefix)
+        {
             let tag = (try? await iam.listInstanceProfileTags(name: profile.name))?[ResourceNames.runTag]
             guard selects(runTag: tag) else { continue }
             await handle(Leftover(kind: .instanceProfile, name: profile.name, runId: tag), &report) {
@@ -58,7 +59,10 @@ extension Sweeper {
     /// The account objects, workspaces first: `(kind, collection, id field, name field)`.
     static let databricksCollections: [(ResourceKind, String, String, String)] = [
         (.workspace, "workspaces", "workspace_id", "workspace_name"),
-        (.privateAccessSettings, "private-access-settings", "private_access_settings_id", "private_access_settings_name"),
+        (
+            .privateAccessSettings, "private-access-settings", "private_access_settings_id",
+            "private_access_settings_name"
+        ),
         (.network, "networks", "network_id", "network_name"),
         (.vpcEndpoint, "vpc-endpoints", "vpc_endpoint_id", "vpc_endpoint_name"),
         (.storageConfiguration, "storage-configurations", "storage_configuration_id", "storage_configuration_name"),

@@ -23,7 +23,9 @@ public struct TargetResolver: Sendable {
     }
 
     /// A session on an emulator started in this process; the emulator is returned so the caller can stop it.
-    public func startEmulator(_ configuration: EmulatorConfiguration = EmulatorConfiguration()) async throws -> (
+    public func startEmulator(
+        _ configuration: EmulatorConfiguration = EmulatorConfiguration()
+    ) async throws -> (
         CloudSession, Emulator
     ) {
         let emulator = try await Emulator.start(configuration)
