@@ -58,9 +58,7 @@ enum CrossAccountPolicy {
 extension ScenarioContext {
     /// The whole guide for one workspace: root bucket, cross-account role and policy, then ``createWorkspace``.
     func deployWorkspace(_ logical: String, plan: DeploymentPlan) async throws {
-        let bucket = try await createBucket("\(logical)-root")
-        try await s3.putBucketVersioning(bucket, enabled: true)
-        try await s3.putBucketPolicy(bucket, policy: rootBucketPolicy(bucket))
+        let bucket = try await createRootBucket("\(logical)-root")
         let trust = """
             {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\
             \(session.databricks.awsAccountId):root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":\

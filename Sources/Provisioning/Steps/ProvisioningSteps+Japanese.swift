@@ -13,9 +13,7 @@ extension ProvisioningSteps {
             "バージョニングと Databricks 用バケットポリシー付きのバケット（prepared as a Databricks root bucket）。",
             example: #"前提 Databricksのルートバケットとして準備されたS3バケット "root""#
         ) { context, step in
-            let bucket = try await context.createBucket(try step.argument(0))
-            try await context.s3.putBucketVersioning(bucket, enabled: true)
-            try await context.s3.putBucketPolicy(bucket, policy: context.rootBucketPolicy(bucket))
+            try await context.createRootBucket(try step.argument(0))
         }
         steps.add(
             "バケット {string} にオブジェクト {string} を内容 {string} で書き込む", "オブジェクトを書き込む。",

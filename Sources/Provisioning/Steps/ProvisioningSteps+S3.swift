@@ -22,9 +22,7 @@ extension ProvisioningSteps {
             "Creates a bucket with versioning and the bucket policy that lets Databricks' AWS account in.",
             example: #"Given an S3 bucket "root" prepared as a Databricks root bucket"#
         ) { context, step in
-            let bucket = try await context.createBucket(try step.argument(0))
-            try await context.s3.putBucketVersioning(bucket, enabled: true)
-            try await context.s3.putBucketPolicy(bucket, policy: context.rootBucketPolicy(bucket))
+            try await context.createRootBucket(try step.argument(0))
         }
         steps.add(
             "I put object {string} into bucket {string} with content {string}", "Writes an object.",
@@ -89,6 +87,16 @@ extension ScenarioContext {
         state.withLock { $0.buckets[logical] = physical }
         try await s3.putBucketTagging(physical, tags: tags)
         return physical
+    }
+
+    /// A bucket prepared as Databricks' deployment guide says: versioning, and the policy that lets Databricks' AWS
+    /// account in.
+    @discardableResult
+    func createRootBucket(_ logical: String) async throws -> String {
+        let bucket = try await createBucket(logical)
+        try await s3.putBucketVersioning(bucket, enabled: true)
+        try await s3.putBucketPolicy(bucket, policy: rootBucketPolicy(bucket))
+        return bucket
     }
 
     /// The physical name of a bucket the scenario made.

@@ -33,11 +33,6 @@ func uniqueBucket(_ prefix: String = "bucket") -> String {
     "\(prefix)-\(UUID().uuidString.lowercased().prefix(12))"
 }
 
-extension HTTPResponse {
-    /// The `Code` of an S3 error answer.
-    var errorCode: String? { AWSServiceError(xmlResponse: self).code }
-}
-
 /// Performs a plain (unsigned) request.
 func plainRequest(
     _ url: URL, method: String = "GET", body: Data? = nil, headers: [String: String] = [:]
