@@ -252,4 +252,3 @@ public struct IAMClient: Sendable {
         return tags
     }
 }
-

@@ -170,4 +170,3 @@ public struct KinesisClient: Sendable {
         return count
     }
 }
-

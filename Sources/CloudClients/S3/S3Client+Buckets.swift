@@ -157,4 +157,3 @@ extension S3Client {
         return versions
     }
 }
-
