@@ -109,7 +109,10 @@ struct Run: AsyncParsableCommand {
         var reportFolder: String?
         if formats.isEmpty && !isWorker {
             let folder = "\(reportDir)/\(options.runId.value)"
-            formats = ["progress", "junit:\(folder)/junit.xml", "message:\(folder)/messages.ndjson"]
+            formats = [
+                "progress", "junit:\(folder)/junit.xml", "json:\(folder)/cucumber.json",
+                "message:\(folder)/messages.ndjson",
+            ]
             reportFolder = folder
         }
         let execution = ExecutionOptions(

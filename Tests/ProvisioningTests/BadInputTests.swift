@@ -92,4 +92,20 @@ struct BadInputTests {
             of: #"    Given an IAM role "r" trusted by account "1234" with external id "x""#)
         #expect(account.contains("not a 12-digit AWS account id"))
     }
+
+    @Test("a deployment check that does not hold says what is missing")
+    func deploymentChecks() async throws {
+        let privateLink = try await failure(
+            of: """
+                    Given a Databricks workspace "open"
+                    Then workspace "open" is reachable only through PrivateLink
+                """)
+        #expect(privateLink.contains(#"workspace "open" has no network configuration"#))
+        let keys = try await failure(
+            of: """
+                    Given a Databricks workspace "plain" with a customer-managed VPC
+                    Then workspace "plain" encrypts managed services and storage with a customer-managed key
+                """)
+        #expect(keys.contains("has no managed_services_customer_managed_key_id"))
+    }
 }

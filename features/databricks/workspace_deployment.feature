@@ -11,12 +11,15 @@ Feature: Deploying a Databricks workspace on AWS
   Scenario: a workspace in a customer-managed VPC with PrivateLink and private access settings
     Given a Databricks workspace "secure" with a customer-managed VPC
     Then workspace "secure" is RUNNING
+    And workspace "secure" is reachable only through PrivateLink
     And principal "secure-cross-account" is allowed to "ec2:DescribeSubnets" on "*"
     And principal "secure-cross-account" is denied to "ec2:CreateVpc" on "*"
 
   Scenario: a workspace in a customer-managed VPC whose data is encrypted with a customer-managed key
     Given a Databricks workspace "regulated" with a customer-managed VPC and key
     Then workspace "regulated" is RUNNING
+    And workspace "regulated" is reachable only through PrivateLink
+    And workspace "regulated" encrypts managed services and storage with a customer-managed key
 
   Scenario: a workspace built step by step from the guide's parts
     Given an S3 bucket "root" prepared as a Databricks root bucket

@@ -61,21 +61,28 @@ public struct FeatureRunCommand: Sendable {
                 listener: reporter)
             return (.passed, result)
         }
-        let progress = formats.first { $0.name == "progress" }.map { spec in
-            ProgressReporter(
-                output: spec.path.flatMap(Self.open) ?? standardOutput, interactive: spec.path == nil ? nil : false)
+        var listeners: [any RunListener] = []
+        for spec in formats where FormatSpec.live.contains(spec.name) {
+            let output = spec.path.flatMap(Self.open) ?? standardOutput
+            if spec.name == "progress" {
+                listeners.append(ProgressReporter(output: output, interactive: spec.path == nil ? nil : false))
+            } else {
+                listeners.append(PrettyReporter(output: output, colours: spec.path == nil ? nil : false))
+            }
         }
+        let listener: (any RunListener)? = listeners.isEmpty ? nil : RunListenerGroup(listeners)
         let result: RunResult
         if let isolation {
-            result = await run.execute(isolatedIn: isolation, listener: progress)
+            result = await run.execute(isolatedIn: isolation, listener: listener)
         } else {
-            result = await run.execute(listener: progress)
+            result = await run.execute(listener: listener)
         }
-        for spec in formats where spec.name != "progress" {
+        for spec in formats where !FormatSpec.live.contains(spec.name) {
             let data: Data
             switch spec.name {
             case "message": data = MessageFormat(version: configuration.version).render(result)
             case "junit": data = JUnitFormat().render(result)
+            case "json": data = CucumberJSONFormat().render(result)
             default: data = RerunFormat().render(result)
             }
             if let path = spec.path {

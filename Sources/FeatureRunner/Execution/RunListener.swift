@@ -17,3 +17,32 @@ extension RunListener {
     public func testCaseFinished(_ pickle: Pickle, attempt: AttemptResult) {}
     public func runFinished(_ result: RunResult) {}
 }
+
+/// Several listeners as one (`--format progress --format pretty:run.txt`).
+public struct RunListenerGroup: RunListener {
+    public var listeners: [any RunListener]
+
+    public init(_ listeners: [any RunListener]) {
+        self.listeners = listeners
+    }
+
+    public func runStarted(testCases: Int, sources: [FeatureSource]) {
+        for listener in listeners { listener.runStarted(testCases: testCases, sources: sources) }
+    }
+
+    public func testCaseStarted(_ pickle: Pickle, attempt: Int, worker: Int) {
+        for listener in listeners { listener.testCaseStarted(pickle, attempt: attempt, worker: worker) }
+    }
+
+    public func stepFinished(_ step: StepResult, in pickle: Pickle, attempt: Int) {
+        for listener in listeners { listener.stepFinished(step, in: pickle, attempt: attempt) }
+    }
+
+    public func testCaseFinished(_ pickle: Pickle, attempt: AttemptResult) {
+        for listener in listeners { listener.testCaseFinished(pickle, attempt: attempt) }
+    }
+
+    public func runFinished(_ result: RunResult) {
+        for listener in listeners { listener.runFinished(result) }
+    }
+}

@@ -18,6 +18,7 @@ public struct GherkinIndex: Sendable {
     private var scenarios: [String: Origin] = [:]
     private var rows: [String: (examples: Examples, examplesIndex: Int, rowIndex: Int)] = [:]
     private var steps: [String: Gherkin.Step] = [:]
+    private var backgrounds: [String: Background] = [:]
 
     public init(documents: [GherkinDocument]) {
         for document in documents {
@@ -39,7 +40,10 @@ public struct GherkinIndex: Sendable {
     }
 
     private mutating func add(_ background: Background) {
-        for step in background.steps { steps[step.id] = step }
+        for step in background.steps {
+            steps[step.id] = step
+            backgrounds[step.id] = background
+        }
     }
 
     private mutating func add(_ scenario: Scenario, feature: Feature, rule: Rule?) {
@@ -62,6 +66,11 @@ public struct GherkinIndex: Sendable {
             origin.row = row.examples.tableBody[row.rowIndex - 1]
         }
         return origin
+    }
+
+    /// The Background a pickle step came from, when it came from one.
+    public func background(of pickleStep: PickleStep) -> Background? {
+        pickleStep.astNodeIds.first.flatMap { backgrounds[$0] }
     }
 
     /// The step a pickle step came from.

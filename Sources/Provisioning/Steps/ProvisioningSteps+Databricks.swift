@@ -64,6 +64,21 @@ extension ProvisioningSteps {
                 "workspace \"\(logical)\" failed with \"\(message)\", which does not contain \"\(text)\"")
         }
         steps.add(
+            "workspace {string} is reachable only through PrivateLink",
+            "Checks the workspace's network has REST API and relay VPC endpoints and its private access settings "
+                + "allow no public access.",
+            example: #"Then workspace "secure" is reachable only through PrivateLink"#
+        ) { context, step in
+            try await context.expectPrivateLink(try step.argument(0))
+        }
+        steps.add(
+            "workspace {string} encrypts managed services and storage with a customer-managed key",
+            "Checks the workspace names customer-managed keys registered for MANAGED_SERVICES and STORAGE.",
+            example: #"Then workspace "regulated" encrypts managed services and storage with a customer-managed key"#
+        ) { context, step in
+            try await context.expectCustomerManagedKeys(try step.argument(0))
+        }
+        steps.add(
             "the cross-account role of workspace {string} may pass role {string}",
             "Adds an inline policy to the workspace's cross-account role allowing iam:PassRole on a role, so clusters "
                 + "may use instance profiles holding it.",
