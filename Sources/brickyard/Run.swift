@@ -110,17 +110,18 @@ struct Run: AsyncParsableCommand {
         if formats.isEmpty && !isWorker {
             let folder = "\(reportDir)/\(options.runId.value)"
             formats = [
-                "progress", "junit:\(folder)/junit.xml", "json:\(folder)/cucumber.json",
-                "message:\(folder)/messages.ndjson",
+                "progress", "html:\(folder)/index.html", "junit:\(folder)/junit.xml",
+                "json:\(folder)/cucumber.json", "message:\(folder)/messages.ndjson",
             ]
             reportFolder = folder
         }
         let execution = ExecutionOptions(
             dryRun: dryRun, stepTimeout: stepTimeout.map { .milliseconds(Int64($0 * 1000)) }, retry: retry,
             parallel: parallel)
-        let configuration = RunConfiguration(
+        var configuration = RunConfiguration(
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)
+        configuration.replayCommand = Self.replayCommand(targetOptions)
         let (status, _) = await FeatureRunCommand(configuration, isolation: isolation)
             .run(ProvisioningSteps.library(provisioning))
         interruption.cancel()
@@ -130,6 +131,16 @@ struct Run: AsyncParsableCommand {
         }
         if interruption.happened { throw ExitCode(WorkerCommand.interruptedStatus) }
         if status != .passed { throw ExitCode(status.rawValue) }
+    }
+
+    /// `brickyard run` with the options that choose where it runs (a failing scenario is replayed there).
+    static func replayCommand(_ target: TargetOptions) -> String {
+        var words = ["brickyard", "run"]
+        if target.target == .live { words += ["--target", "live"] }
+        if let emulator = target.emulator { words += ["--emulator", emulator] }
+        if let profile = target.awsProfile { words += ["--aws-profile", profile] }
+        if let profile = target.databricksProfile { words += ["--databricks-profile", profile] }
+        return words.joined(separator: " ")
     }
 
     /// `reports/latest` -> the run's folder.

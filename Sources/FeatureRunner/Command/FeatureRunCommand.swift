@@ -78,11 +78,21 @@ public struct FeatureRunCommand: Sendable {
             result = await run.execute(listener: listener)
         }
         for spec in formats where !FormatSpec.live.contains(spec.name) {
+            if spec.name == "html", let path = spec.path {
+                do {
+                    try HTMLReport(replayCommand: configuration.replayCommand).write(result, to: path)
+                } catch {
+                    errorOutput.write(Data("brickyard run: cannot write \(path): \(error)\n".utf8))
+                    return (.usage, result)
+                }
+                continue
+            }
             let data: Data
             switch spec.name {
             case "message": data = MessageFormat(version: configuration.version).render(result)
             case "junit": data = JUnitFormat().render(result)
             case "json": data = CucumberJSONFormat().render(result)
+            case "html": data = HTMLReport(replayCommand: configuration.replayCommand).render(result)
             default: data = RerunFormat().render(result)
             }
             if let path = spec.path {

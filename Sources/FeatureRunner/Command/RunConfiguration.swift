@@ -11,6 +11,8 @@ public struct RunConfiguration: Sendable {
     public var formats: [String]
     /// The version the `meta` message names.
     public var version: String
+    /// What replays one scenario, followed by `path:line` (the HTML report shows it for each failing scenario).
+    public var replayCommand: String = "brickyard run"
 
     public init(
         targets: [String] = [], tags: String? = nil, names: [String] = [], shard: String? = nil,

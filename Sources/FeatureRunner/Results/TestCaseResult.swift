@@ -161,6 +161,11 @@ public struct Attachment: Sendable, Hashable, Codable {
     /// The media type of log lines.
     public static let logMediaType = "text/x.cucumber.log+plain"
 
+    /// The media type of a step's HTTP exchanges: a JSON array of objects with `method`, `url`, `status`, `duration`
+    /// (seconds), `attempt`, `requestHeaders`, `requestBody`, `responseHeaders`, `responseBody` and `error` (secrets
+    /// already redacted). The HTML report shows them in line.
+    public static let httpExchangesMediaType = "application/vnd.brickyard.http-exchanges+json"
+
     /// Whether it is a log line.
     public var isLog: Bool { mediaType == Self.logMediaType }
 

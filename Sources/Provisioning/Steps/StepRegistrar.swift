@@ -10,7 +10,7 @@ struct StepRegistrar {
     var library = StepLibrary<ProvisioningWorld>()
 
     /// The media type of a step's HTTP exchanges attachment (a JSON array of ``HTTPExchange``).
-    static let exchangesMediaType = "application/vnd.brickyard.http-exchanges+json"
+    static let exchangesMediaType = Attachment.httpExchangesMediaType
 
     mutating func add(
         _ pattern: String, _ summary: String, example: String, file: String = #filePath, line: Int = #line,

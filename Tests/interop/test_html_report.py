@@ -1,0 +1,91 @@
+"""The HTML report in a real browser: headless Chromium (Debian's package) renders the page `brickyard run` writes,
+from the file system, with no network.
+
+Skipped when Chromium is not installed, except under CI (`.ci/run` installs it), where its absence fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import brickyard_binary
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+FEATURE = """@report
+Feature: Report
+  @smoke
+  Scenario: a bucket holds what was written
+    Given an S3 bucket "data"
+    When I put object "a.txt" into bucket "data" with content "hello"
+    Then bucket "data" has object "a.txt" with content "hello"
+
+  Scenario: a wrong expectation
+    Given an S3 bucket "data"
+    Then bucket "data" has object "missing.txt" with content "nothing"
+"""
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed (.ci/run installs Debian's chromium package)")
+        pytest.skip("chromium is not installed")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("html")
+    (directory / "report.feature").write_text(FEATURE)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(directory)}
+    done = subprocess.run([brickyard_binary(), "run", "report.feature", "--format", "progress",
+                           "--format", "html:out/index.html"], cwd=directory, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    return directory / "out" / "index.html"
+
+
+def browse(chromium: str, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                           "--virtual-time-budget=5000", *arguments], capture_output=True, timeout=120)
+
+
+def test_the_page_renders(chromium: str, report: Path) -> None:
+    dom = browse(chromium, "--dump-dom", report.as_uri()).stdout.decode()
+    assert "2 of 2 scenarios" in dom
+    assert "50.0%" in dom and "pass rate" in dom
+    # The failing scenario is open: its error, the failing step's location and the command that replays it.
+    assert 'expected object "missing.txt"' in dom
+    assert "report.feature:11" in dom
+    assert "brickyard run " in dom and "report.feature:9" in dom
+    assert "<svg" in dom and "Slowest scenarios" in dom
+
+
+def test_filters_from_the_address(chromium: str, report: Path) -> None:
+    smoke = browse(chromium, "--dump-dom", report.as_uri() + "#tags=%40smoke").stdout.decode()
+    assert "1 of 2 scenarios" in smoke
+    failed = browse(chromium, "--dump-dom", report.as_uri() + "#status=failed").stdout.decode()
+    assert "1 of 2 scenarios" in failed
+    search = browse(chromium, "--dump-dom", report.as_uri() + "#q=missing.txt").stdout.decode()
+    assert "1 of 2 scenarios" in search
+    bad = browse(chromium, "--dump-dom", report.as_uri() + "#tags=%40smoke%20and").stdout.decode()
+    assert 'class="invalid"' in bad and "2 of 2 scenarios" in bad
+
+
+def test_screenshot(chromium: str, report: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "report.png"
+    browse(chromium, f"--screenshot={shot}", "--window-size=1280,1400", report.as_uri())
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 20_000  # a rendered page, not a blank one
+    # Nothing of the page came from the network: every resource is inline or beside it.
+    html = report.read_text()
+    assert "http://" not in html.split('<script id="report-data"')[0]
+    assert (report.parent / "index-files").is_dir()
