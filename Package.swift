@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "FeatureRunner", targets: ["FeatureRunner"]),
         .library(name: "BrickyardTesting", targets: ["BrickyardTesting"]),
         .library(name: "Provisioning", targets: ["Provisioning"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .plugin(name: "BrickyardFeatures", targets: ["BrickyardFeatures"]),
     ],
     dependencies: [
@@ -78,6 +79,8 @@ let package = Package(
                 "CloudClients", "Emulator", "FeatureRunner", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Publishing reports to S3 with a history of runs; merging shards' results.
+        .target(name: "Reports", dependencies: ["FeatureRunner", "CloudClients"]),
         // Swift Testing integration: feature scenarios as tests.
         .target(name: "BrickyardTesting", dependencies: ["FeatureRunner", "Gherkin"]),
         // Generates one @Test per scenario of a test target's .feature files (the BrickyardFeatures plugin's tool).
@@ -90,6 +93,7 @@ let package = Package(
                 "FeatureRunner",
                 "Gherkin",
                 "Provisioning",
+                "Reports",
                 "CloudClients",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -116,6 +120,7 @@ let package = Package(
             name: "ProvisioningTests",
             dependencies: ["Provisioning", "FeatureRunner", "CloudClients", "Emulator"]
         ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "FeatureRunner", "CloudClients", "Emulator"]),
         // Every scenario of features/ against the in-process emulator.
         .testTarget(name: "FeaturesTests", dependencies: ["BrickyardTesting", "FeatureRunner", "Provisioning"]),
         // A runner executable with steps that crash, for the tests of process isolation.

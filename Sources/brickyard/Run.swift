@@ -2,6 +2,7 @@ import ArgumentParser
 import FeatureRunner
 import Foundation
 import Provisioning
+import Reports
 
 /// `brickyard run [PATHS...]`: runs feature files with the provisioning steps, against an emulator or live endpoints.
 struct Run: AsyncParsableCommand {
@@ -20,7 +21,7 @@ struct Run: AsyncParsableCommand {
 
             Exit status: 0 when every scenario passed (or was skipped), 1 when any failed, was undefined, pending or \
             ambiguous, 2 for usage errors, unusable targets and feature files that do not parse (nothing runs then), \
-            130 when interrupted.
+            3 when --publish could not upload the report (it stays under reports/), 130 when interrupted.
             """
     )
 
@@ -72,11 +73,30 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Where the default report files go (a folder per run, and 'latest').")
     var reportDir = "reports"
 
+    @Option(
+        help: ArgumentHelp(
+            "Publish the run's report folder to S3 under PREFIX/<run-id>/, and update PREFIX/index.html and "
+                + "PREFIX/history.json.", valueName: "s3://BUCKET/PREFIX"))
+    var publish: String?
+
+    @Option(help: "The S3 endpoint to publish to (default: the --emulator, else AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL).")
+    var publishEndpoint: String?
+
+    @Option(help: "The ~/.aws profile to publish with (default: AWS_PROFILE, then the environment).")
+    var publishProfile: String?
+
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
         if let stepTimeout, stepTimeout <= 0 { throw ValidationError("--step-timeout must be more than 0") }
         if let waitTimeout, waitTimeout <= 0 { throw ValidationError("--wait-timeout must be more than 0") }
+        if let publish, S3Location(publish) == nil {
+            throw ValidationError(
+                "--publish takes s3://BUCKET/PREFIX (a bucket name of 3 to 63 lowercase letters, digits, - and .)")
+        }
+        if let publishEndpoint, URL(string: publishEndpoint)?.host == nil {
+            throw ValidationError("--publish-endpoint takes a URL such as http://127.0.0.1:4566")
+        }
     }
 
     func run() async throws {
@@ -107,11 +127,13 @@ struct Run: AsyncParsableCommand {
             executesHere ? provisioning : nil, workers: executesHere ? nil : isolation?.processes)
         var formats = self.formats
         var reportFolder: String?
-        if formats.isEmpty && !isWorker {
+        if (formats.isEmpty || publish != nil) && !isWorker {
+            // Every file format in the run's folder: by default, and whatever was asked for when publishing.
             let folder = "\(reportDir)/\(options.runId.value)"
-            formats = [
-                "progress", "html:\(folder)/index.html", "junit:\(folder)/junit.xml",
-                "json:\(folder)/cucumber.json", "message:\(folder)/messages.ndjson",
+            if formats.isEmpty { formats = ["progress"] }
+            formats += [
+                "html:\(folder)/index.html", "junit:\(folder)/junit.xml", "json:\(folder)/cucumber.json",
+                "message:\(folder)/messages.ndjson",
             ]
             reportFolder = folder
         }
@@ -122,7 +144,7 @@ struct Run: AsyncParsableCommand {
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)
         configuration.replayCommand = Self.replayCommand(targetOptions)
-        let (status, _) = await FeatureRunCommand(configuration, isolation: isolation)
+        let (status, result) = await FeatureRunCommand(configuration, isolation: isolation)
             .run(ProvisioningSteps.library(provisioning))
         interruption.cancel()
         if let reportFolder, FileManager.default.fileExists(atPath: reportFolder) {
@@ -130,8 +152,19 @@ struct Run: AsyncParsableCommand {
             FileHandle.standardError.write(Data("Reports: \(reportFolder)/\n".utf8))
         }
         if interruption.happened { throw ExitCode(WorkerCommand.interruptedStatus) }
+        if let publish, let destination = S3Location(publish), let result, let reportFolder, !isWorker,
+            status != .usage
+        {
+            let publishing = Publishing(destination: destination, endpoint: publishEndpoint, profile: publishProfile)
+            let published = await publishing.publish(
+                folder: reportFolder, runId: options.runId, result: result, target: targetOptions)
+            if !published { throw ExitCode(Self.notPublishedStatus) }
+        }
         if status != .passed { throw ExitCode(status.rawValue) }
     }
+
+    /// The exit status when the run finished but its report could not be published (the files stay local).
+    static let notPublishedStatus: Int32 = 3
 
     /// `brickyard run` with the options that choose where it runs (a failing scenario is replayed there).
     static func replayCommand(_ target: TargetOptions) -> String {

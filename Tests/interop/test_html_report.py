@@ -6,6 +6,7 @@ Skipped when Chromium is not installed, except under CI (`.ci/run` installs it),
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -89,3 +90,53 @@ def test_screenshot(chromium: str, report: Path, tmp_path: Path) -> None:
     html = report.read_text()
     assert "http://" not in html.split('<script id="report-data"')[0]
     assert (report.parent / "index-files").is_dir()
+
+
+def test_publish_two_runs_to_the_emulators_s3(spawn_emulator, chromium: str, tmp_path: Path) -> None:
+    import re
+
+    import boto3
+
+    serve = spawn_emulator()
+    s3 = boto3.client("s3", endpoint_url=serve.endpoint, aws_access_key_id="test", aws_secret_access_key="test",
+                      region_name="us-east-1")
+    s3.create_bucket(Bucket="team-reports")
+    (tmp_path / "report.feature").write_text(FEATURE)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    run_ids = []
+    for _ in range(2):
+        done = subprocess.run([brickyard_binary(), "run", "report.feature", "--emulator", serve.endpoint,
+                               "--publish", "s3://team-reports/nightly"], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, done.stdout + done.stderr  # a scenario fails; publishing worked
+        match = re.search(r"Published: s3://team-reports/nightly/(\S+)/", done.stderr)
+        assert match, done.stderr
+        run_ids.append(match.group(1))
+    history = json.loads(s3.get_object(Bucket="team-reports", Key="nightly/history.json")["Body"].read())
+    assert [run["runId"] for run in history["runs"]] == run_ids
+    assert all(run["counts"] == {"failed": 1, "passed": 1} for run in history["runs"])
+    index = s3.get_object(Bucket="team-reports", Key="nightly/index.html")
+    assert index["ContentType"] == "text/html; charset=utf-8"
+    page = index["Body"].read().decode()
+    for run_id in run_ids:
+        assert f'href="{run_id}/index.html"' in page
+        report = s3.get_object(Bucket="team-reports", Key=f"nightly/{run_id}/index.html")
+        assert report["ContentType"] == "text/html; charset=utf-8"
+        assert s3.get_object(Bucket="team-reports", Key=f"nightly/{run_id}/junit.xml")["ContentType"] == "application/xml"
+    # The index renders.
+    local = tmp_path / "index.html"
+    local.write_text(page)
+    dom = browse(chromium, "--dump-dom", local.as_uri()).stdout.decode()
+    assert "2 runs" in dom and "Pass rate" in dom
+
+
+def test_a_failed_upload_keeps_the_files_and_says_so(spawn_emulator, tmp_path: Path) -> None:
+    serve = spawn_emulator()
+    (tmp_path / "report.feature").write_text(FEATURE)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    done = subprocess.run([brickyard_binary(), "run", "report.feature", "--emulator", serve.endpoint,
+                           "--publish", "s3://no-such-bucket/x"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 3, done.stdout + done.stderr
+    assert "the report was not published" in done.stderr and "NoSuchBucket" in done.stderr
+    assert (tmp_path / "reports" / "latest" / "index.html").exists()
