@@ -54,21 +54,22 @@ extension FeatureSuite {
 
     /// Runs every scenario of the targets (files, directories, `path:line`) as one test.
     public static func run(targets: [String]) async {
-        let result: RunResult
+        let run: FeatureRun<StepWorld>
         do {
-            result = try await FeatureRun(library: steps, targets: targets, options: options).execute()
+            run = try FeatureRun(library: steps, targets: targets, options: options)
         } catch {
             Issue.record(Comment(rawValue: "brickyard: \(error.message)"))
             return
         }
-        FeatureIssues.record(result)
+        FeatureIssues.record(await run.execute(), secrets: run.secrets)
     }
 }
 
 /// Turns a run's problems into Swift Testing issues located in the feature files.
 public enum FeatureIssues {
-    /// Records an issue for every parse error, failed run hook, and test case that did not pass.
-    public static func record(_ result: RunResult) {
+    /// Records an issue for every parse error, failed run hook, and test case that did not pass (the run's secret
+    /// values masked).
+    public static func record(_ result: RunResult, secrets: SecretValues = SecretValues()) {
         for source in result.sources {
             for error in source.errors {
                 Issue.record(
@@ -85,7 +86,9 @@ public enum FeatureIssues {
             let line = problem?.location?.line ?? testCase.pickle.location?.line ?? 1
             var text = ConsoleText.failure(testCase, attempt: attempt)
             if let snippet = problem?.snippet { text += "\nImplement it with:\n\(snippet)" }
-            Issue.record(Comment(rawValue: text), sourceLocation: location(testCase.pickle.uri, line: line, column: 1))
+            Issue.record(
+                Comment(rawValue: secrets.mask(text)),
+                sourceLocation: location(testCase.pickle.uri, line: line, column: 1))
         }
     }
 

@@ -62,11 +62,11 @@ public struct HistoryPage: Sendable {
         let values = Array(all.suffix(50))
         let width = 360.0, height = 120.0, left = 40.0, top = 20.0
         guard !values.isEmpty else { return "" }
-        let top_ = maximum ?? max(values.max() ?? 1, 1)
+        let ceiling = maximum ?? max(values.max() ?? 1, 1)
         let step = values.count > 1 ? (width - left - 10) / Double(values.count - 1) : 0
         let points = values.enumerated().map { index, value in
             let x = left + Double(index) * step
-            let y = top + (height - top - 20) * (1 - min(value, top_) / top_)
+            let y = top + (height - top - 20) * (1 - min(value, ceiling) / ceiling)
             return String(format: "%.1f,%.1f", x, y)
         }
         let dots = points.map { point -> String in
@@ -78,7 +78,7 @@ public struct HistoryPage: Sendable {
             <svg width="\(Int(width))" height="\(Int(height))" role="img" aria-label="\(escape(name)) across runs">\
             <text x="0" y="12">\(escape(name)) (last: \(escape(last)))</text>\
             <line x1="\(left)" y1="\(height - 20)" x2="\(width - 10)" y2="\(height - 20)" stroke="#d0d7de"/>\
-            <text x="0" y="\(top + 8)">\(escape(String(format: "%.0f", top_) + unit))</text>\
+            <text x="0" y="\(top + 8)">\(escape(String(format: "%.0f", ceiling) + unit))</text>\
             <text x="0" y="\(height - 20)">0</text>\
             <polyline fill="none" stroke="#0969da" stroke-width="2" points="\(points.joined(separator: " "))"/>\(dots)</svg>
             """

@@ -56,6 +56,7 @@ public struct FeatureRunCommand: Sendable {
         if let cases = WorkerCommand.workerCases {
             // A worker: run the cases the supervisor asked for and tell it everything on standard output.
             let reporter = WorkerReporter(output: standardOutput, pickleIds: run.pickles.map(\.id))
+            run.secrets.onAdd { reporter.secret($0) }
             let result = await run.execute(
                 only: cases, parallel: WorkerCommand.workerParallel, firstAttempts: WorkerCommand.workerFirstAttempts,
                 listener: reporter)
@@ -65,9 +66,12 @@ public struct FeatureRunCommand: Sendable {
         for spec in formats where FormatSpec.live.contains(spec.name) {
             let output = spec.path.flatMap(Self.open) ?? standardOutput
             if spec.name == "progress" {
-                listeners.append(ProgressReporter(output: output, interactive: spec.path == nil ? nil : false))
+                listeners.append(
+                    ProgressReporter(
+                        output: output, interactive: spec.path == nil ? nil : false, secrets: run.secrets))
             } else {
-                listeners.append(PrettyReporter(output: output, colours: spec.path == nil ? nil : false))
+                listeners.append(
+                    PrettyReporter(output: output, colours: spec.path == nil ? nil : false, secrets: run.secrets))
             }
         }
         let listener: (any RunListener)? = listeners.isEmpty ? nil : RunListenerGroup(listeners)
@@ -80,21 +84,27 @@ public struct FeatureRunCommand: Sendable {
         for spec in formats where !FormatSpec.live.contains(spec.name) {
             if spec.name == "html", let path = spec.path {
                 do {
-                    try HTMLReport(replayCommand: configuration.replayCommand).write(result, to: path)
+                    var html = HTMLReport(replayCommand: configuration.replayCommand)
+                    html.secrets = run.secrets
+                    try html.write(result, to: path)
                 } catch {
                     errorOutput.write(Data("brickyard run: cannot write \(path): \(error)\n".utf8))
                     return (.usage, result)
                 }
                 continue
             }
-            let data: Data
+            var data: Data
             switch spec.name {
             case "message": data = MessageFormat(version: configuration.version).render(result)
             case "junit": data = JUnitFormat().render(result)
             case "json": data = CucumberJSONFormat().render(result)
-            case "html": data = HTMLReport(replayCommand: configuration.replayCommand).render(result)
+            case "html":
+                var html = HTMLReport(replayCommand: configuration.replayCommand)
+                html.secrets = run.secrets
+                data = html.render(result)
             default: data = RerunFormat().render(result)
             }
+            data = run.secrets.mask(data)
             if let path = spec.path {
                 do {
                     try Self.write(data, to: path)

@@ -13,6 +13,8 @@ public struct FeatureRun<W: World>: Sendable {
     /// The pickles selected, in file order.
     public let pickles: [Pickle]
     public let options: ExecutionOptions
+    /// Values every report of the run masks (steps add them with ``StepCall/redact(_:)``).
+    public let secrets = SecretValues()
     let library: PreparedLibrary<W>
     let testCases: [PlannedTestCase<W>]
 
@@ -120,7 +122,7 @@ public struct FeatureRun<W: World>: Sendable {
         -> TestCaseResult
     {
         let testCase = testCases[index]
-        let executor = ScenarioExecutor<W>(options: options)
+        let executor = ScenarioExecutor<W>(options: options, secrets: secrets)
         var attempts: [AttemptResult] = []
         for attempt in min(firstAttempt, options.retry)...max(0, options.retry) {
             listener?.testCaseStarted(testCase.pickle, attempt: attempt, worker: worker)

@@ -6,6 +6,7 @@ import Gherkin
 /// AfterStep hooks), After hooks. After a step that does not pass, the rest are skipped; After hooks always run.
 struct ScenarioExecutor<W: World>: Sendable {
     let options: ExecutionOptions
+    let secrets: SecretValues
 
     /// How a body ended.
     private struct Outcome {
@@ -22,7 +23,8 @@ struct ScenarioExecutor<W: World>: Sendable {
         let recorder = AttachmentRecorder()
         var scenario = ScenarioInfo(
             name: testCase.pickle.name, tags: testCase.pickle.tags.map(\.name), uri: testCase.pickle.uri,
-            line: testCase.pickle.location?.line ?? 0, attempt: attempt, status: nil, pickle: testCase.pickle)
+            line: testCase.pickle.location?.line ?? 0, attempt: attempt, status: nil, pickle: testCase.pickle,
+            secrets: secrets)
         var results: [StepResult] = []
         results.reserveCapacity(testCase.steps.count)
         var skipping = false

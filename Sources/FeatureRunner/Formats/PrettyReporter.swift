@@ -13,13 +13,16 @@ import Darwin
 public final class PrettyReporter: RunListener {
     private let output: FileHandle
     private let colours: Bool
+    private let secrets: SecretValues?
     private let printed = Mutex<Set<String>>([])
 
     /// - Parameters:
     ///   - output: Where to write.
     ///   - colours: ANSI colours; `nil` decides by whether `output` is a terminal (and `NO_COLOR` is unset).
-    public init(output: FileHandle = .standardOutput, colours: Bool? = nil) {
+    ///   - secrets: values masked in everything written.
+    public init(output: FileHandle = .standardOutput, colours: Bool? = nil, secrets: SecretValues? = nil) {
         self.output = output
+        self.secrets = secrets
         self.colours =
             colours ?? (isatty(output.fileDescriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
@@ -36,6 +39,10 @@ public final class PrettyReporter: RunListener {
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
+    private func write(_ text: String) {
+        output.write(Data((secrets?.mask(text) ?? text).utf8))
+    }
+
     private func grey(_ text: String) -> String { colours ? "\u{1B}[90m\(text)\u{1B}[0m" : text }
 
     private let index = Mutex<GherkinIndex?>(nil)
@@ -43,7 +50,7 @@ public final class PrettyReporter: RunListener {
     public func runStarted(testCases: Int, sources: [FeatureSource]) {
         index.withLock { $0 = GherkinIndex(documents: sources.compactMap(\.document)) }
         let errors = ConsoleText.parseErrors(sources)
-        if !errors.isEmpty { output.write(Data((errors + "\n").utf8)) }
+        if !errors.isEmpty { write(errors + "\n") }
     }
 
     public func testCaseFinished(_ pickle: Pickle, attempt: AttemptResult) {
@@ -92,10 +99,10 @@ public final class PrettyReporter: RunListener {
             }
         }
         if attempt.willBeRetried { text += paint("  (failed; retrying)", .pending) + "\n" }
-        output.write(Data(text.utf8))
+        write(text)
     }
 
     public func runFinished(_ result: RunResult) {
-        output.write(Data(("\n" + ConsoleText.summary(result) + "\n").utf8))
+        write("\n" + ConsoleText.summary(result) + "\n")
     }
 }

@@ -22,18 +22,21 @@ public final class ProgressReporter: RunListener {
 
     private let output: FileHandle
     private let interactive: Bool
+    private let secrets: SecretValues?
     private let state = Mutex(State())
 
     /// - Parameters:
     ///   - output: where to write (standard output for the console).
     ///   - interactive: live status line; `nil` decides by whether `output` is a terminal.
-    public init(output: FileHandle = .standardOutput, interactive: Bool? = nil) {
+    ///   - secrets: values masked in everything written.
+    public init(output: FileHandle = .standardOutput, interactive: Bool? = nil, secrets: SecretValues? = nil) {
+        self.secrets = secrets
         self.output = output
         self.interactive = interactive ?? (isatty(output.fileDescriptor) == 1)
     }
 
     private func write(_ text: String) {
-        output.write(Data(text.utf8))
+        output.write(Data((secrets?.mask(text) ?? text).utf8))
     }
 
     /// Writes lines above the status line (which is drawn again after them).

@@ -73,6 +73,11 @@ public struct StepCall: Sendable {
     public func log(_ message: String) {
         attach(message, mediaType: Attachment.logMediaType)
     }
+
+    /// Masks a value in every report and console line of the run (a secret the step stored or read).
+    public func redact(_ value: String) {
+        scenario.secrets.add(value)
+    }
 }
 
 /// The scenario a step or hook runs in.
@@ -87,6 +92,13 @@ public struct ScenarioInfo: Sendable {
     public internal(set) var status: Status?
     /// The pickle itself.
     public let pickle: Pickle
+    /// The run's secret values.
+    let secrets: SecretValues
+
+    /// Masks a value in every report and console line of the run (a token a hook obtained).
+    public func redact(_ value: String) {
+        secrets.add(value)
+    }
 }
 
 /// Collects what a step attaches while it runs (a step may attach from any task it starts).

@@ -68,6 +68,8 @@ extension ProvisioningSteps {
                 #"When I put secret "db-password" with value "${env:DB_PASSWORD}" in scope "app" of workspace "main""#
         ) { context, step in
             let workspace: String = try step.argument(3)
+            let value = try step.string(1, in: context)
+            step.redact(value)
             let scope = try step.string(2, in: context)
             try await context.ensureScope(scope, in: workspace)
             let client = try await context.workspaceClient(for: workspace)
@@ -75,7 +77,7 @@ extension ProvisioningSteps {
                 "POST", "/api/2.0/secrets/put",
                 body: [
                     "scope": scope, "key": try step.string(0, in: context),
-                    "string_value": try step.string(1, in: context),
+                    "string_value": value,
                 ])
         }
         steps.add(

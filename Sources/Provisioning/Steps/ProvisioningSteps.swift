@@ -28,6 +28,8 @@ public enum ProvisioningSteps {
                     "\(skipped): not run against \(run.options.target.isLive ? "live endpoints" : "an emulator")")
             }
             let session = try await run.start()
+            // The credentials never show in a report, even when a feature or a service echoes them.
+            for secret in session.secrets { scenario.redact(secret) }
             let ledger = ResourceLedger()
             let number = await run.register(ledger)
             let key =

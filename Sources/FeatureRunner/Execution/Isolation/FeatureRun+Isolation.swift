@@ -112,6 +112,8 @@ extension FeatureRun {
             listener?.testCaseFinished(testCase.pickle, attempt: result)
         case .runHookFailure(let result):
             progress.withLock { $0.runHookFailures.append(result) }
+        case .secret(let value):
+            secrets.add(value)
         }
     }
 

@@ -10,6 +10,8 @@ enum WorkerEvent: Codable, Sendable {
     /// An attempt ended; the test case is done when it will not be retried.
     case attempt(index: Int, result: AttemptResult)
     case runHookFailure(StepResult)
+    /// A value the run must mask (a step called `redact`).
+    case secret(String)
 
     /// Marks event lines, so that whatever else step code prints on standard output is told apart.
     static let marker = "\u{1E}brickyard-worker "
@@ -114,6 +116,9 @@ final class WorkerReporter: RunListener {
     }
 
     private func send(_ event: WorkerEvent) { output.write(event.line()) }
+
+    /// Tells the supervisor a value to mask.
+    func secret(_ value: String) { send(.secret(value)) }
 
     func testCaseStarted(_ pickle: Pickle, attempt: Int, worker: Int) {
         send(.started(index: indexes[pickle.id] ?? -1, attempt: attempt, worker: worker))

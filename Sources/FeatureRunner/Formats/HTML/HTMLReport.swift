@@ -16,6 +16,8 @@ public struct HTMLReport: ReportFormat {
     public var replayCommand: String
     /// Attachments larger than this go beside the page.
     public var inlineLimit: Int
+    /// Values masked in the page and the files beside it.
+    public var secrets: SecretValues?
 
     public init(title: String = "Brickyard report", replayCommand: String = "brickyard run", inlineLimit: Int = 65_536)
     {
@@ -38,6 +40,7 @@ public struct HTMLReport: ReportFormat {
         let folderName = url.deletingPathExtension().lastPathComponent + "-files"
         var files = SideFiles(folderName: folderName)
         let data = page(result, files: &files)
+        let secrets = self.secrets
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try data.write(to: url, options: .atomic)
@@ -48,7 +51,7 @@ public struct HTMLReport: ReportFormat {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (name, content) in files.contents {
                 let file = folder.appendingPathComponent(name)
-                try content.write(to: file, options: .atomic)
+                try (secrets?.mask(content) ?? content).write(to: file, options: .atomic)
                 written.append(file.path)
             }
         }
@@ -89,7 +92,7 @@ public struct HTMLReport: ReportFormat {
             </html>
 
             """
-        return Data(html.utf8)
+        return Data((secrets?.mask(html) ?? html).utf8)
     }
 
     static func escape(_ text: String) -> String {
