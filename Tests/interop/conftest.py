@@ -47,6 +47,7 @@ SECTIONS = {
     "faults": "injected errors and latency (/_brickyard/faults) and the clients' retries",
     "html_report": "the HTML report rendered by headless Chromium (Debian's package)",
     "redaction": "no secret in any report, console line or published object",
+    "report_formats": "every format from one run, read by jsonschema (Cucumber JSON) and junitparser (JUnit)",
     "runner": "brickyard run, steps and sweep: the in-process and --emulator targets, the live target against a stand-in",
     "gherkin": "brickyard parse against the reference Python parser (gherkin-official) on a generated corpus",
     "kinesis": "Kinesis streams, shards and records over JSON 1.1 (boto3) and CBOR 1.1",
