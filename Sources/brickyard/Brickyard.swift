@@ -7,6 +7,6 @@ struct Brickyard: AsyncParsableCommand {
         commandName: "brickyard",
         abstract: "Local emulator and feature runner for Databricks on AWS.",
         version: "0.1.0",
-        subcommands: [Serve.self, Parse.self, Run.self, Steps.self, Sweep.self]
+        subcommands: [Serve.self, Parse.self, Run.self, Steps.self, Sweep.self, Report.self]
     )
 }

@@ -9,21 +9,21 @@ struct Publishing {
     var destination: S3Location
     var endpoint: String?
     var profile: String?
+    /// The `--emulator` the run used: publishing goes there unless told otherwise.
+    var emulator: String?
 
     /// Publishes the run's report folder; prints where it went or why it did not.
     /// - Returns: Whether it was published.
-    func publish(
-        folder: String, runId: RunIdentifier, result: RunResult, target: TargetOptions
-    ) async -> Bool {
+    func publish(folder: String, runId: RunIdentifier, result: RunResult, target: String) async -> Bool {
         let s3: S3Client
         do {
-            s3 = try await client(target)
+            s3 = try await client()
         } catch {
             report("brickyard run: the report was not published (it is in \(folder)/): \(error)")
             return false
         }
         let entry = RunHistory.Entry(
-            runId: runId.value, result: result, target: Self.describe(target), commit: Self.commit())
+            runId: runId.value, result: result, target: target, commit: Self.commit())
         do {
             let outcome = try await ReportPublisher(s3: s3, destination: destination).publish(
                 folder: folder, entry: entry)
@@ -43,8 +43,8 @@ struct Publishing {
 
     /// The S3 client: `--publish-endpoint`, else the `--emulator` being run against (with its credentials), else the
     /// AWS chain's (`AWS_ENDPOINT_URL_S3`/`AWS_ENDPOINT_URL` honoured).
-    private func client(_ target: TargetOptions) async throws -> S3Client {
-        if endpoint == nil, profile == nil, let emulator = target.emulator, let url = URL(string: emulator) {
+    private func client() async throws -> S3Client {
+        if endpoint == nil, profile == nil, let emulator, let url = URL(string: emulator) {
             return try await TargetResolver().connect(emulator: url).s3()
         }
         let environment = ProcessInfo.processInfo.environment

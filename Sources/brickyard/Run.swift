@@ -133,7 +133,7 @@ struct Run: AsyncParsableCommand {
             if formats.isEmpty { formats = ["progress"] }
             formats += [
                 "html:\(folder)/index.html", "junit:\(folder)/junit.xml", "json:\(folder)/cucumber.json",
-                "message:\(folder)/messages.ndjson",
+                "message:\(folder)/messages.ndjson", "result:\(folder)/result.json",
             ]
             reportFolder = folder
         }
@@ -155,9 +155,12 @@ struct Run: AsyncParsableCommand {
         if let publish, let destination = S3Location(publish), let result, let reportFolder, !isWorker,
             status != .usage
         {
-            let publishing = Publishing(destination: destination, endpoint: publishEndpoint, profile: publishProfile)
+            let publishing = Publishing(
+                destination: destination, endpoint: publishEndpoint, profile: publishProfile,
+                emulator: targetOptions.emulator)
             let published = await publishing.publish(
-                folder: reportFolder, runId: options.runId, result: result, target: targetOptions)
+                folder: reportFolder, runId: options.runId, result: result,
+                target: Publishing.describe(targetOptions) + (shard.map { " shard \($0)" } ?? ""))
             if !published { throw ExitCode(Self.notPublishedStatus) }
         }
         if status != .passed { throw ExitCode(status.rawValue) }

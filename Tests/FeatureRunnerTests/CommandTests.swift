@@ -67,7 +67,8 @@ import FoundationXML
         #expect(badLine.errors.contains("ok.feature:9 is not a line of any scenario or examples row"))
         let badFormat = try await Self.run(RunConfiguration(targets: [fixture.path()], formats: ["xml"]))
         #expect(badFormat.0 == .usage)
-        #expect(badFormat.errors.contains("the formats are progress, pretty, message, junit, json, html, rerun"))
+        #expect(
+            badFormat.errors.contains("the formats are progress, pretty, message, junit, json, html, rerun, result"))
         let twoOnStdout = try await Self.run(
             RunConfiguration(targets: [fixture.path()], formats: ["junit", "message"]))
         #expect(twoOnStdout.0 == .usage)

@@ -140,3 +140,29 @@ def test_a_failed_upload_keeps_the_files_and_says_so(spawn_emulator, tmp_path: P
     assert done.returncode == 3, done.stdout + done.stderr
     assert "the report was not published" in done.stderr and "NoSuchBucket" in done.stderr
     assert (tmp_path / "reports" / "latest" / "index.html").exists()
+
+
+def test_merge_shards_then_publish(spawn_emulator, tmp_path: Path) -> None:
+    import boto3
+
+    serve = spawn_emulator()
+    boto3.client("s3", endpoint_url=serve.endpoint, aws_access_key_id="test", aws_secret_access_key="test",
+                 region_name="us-east-1").create_bucket(Bucket="merged")
+    (tmp_path / "report.feature").write_text(FEATURE)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "AWS_ACCESS_KEY_ID": "test",
+           "AWS_SECRET_ACCESS_KEY": "test", "AWS_REGION": "us-east-1"}
+    folders = []
+    for shard in ("1/2", "2/2"):
+        done = subprocess.run([brickyard_binary(), "run", "report.feature", "--shard", shard, "--report-dir", "shards"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        folders.append(done.stderr.split("Reports: ")[1].split("\n")[0].rstrip("/"))
+    merged = subprocess.run([brickyard_binary(), "report", "merge", *folders, "--output", "merged",
+                             "--publish", "s3://merged/ci", "--publish-endpoint", serve.endpoint],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert merged.returncode == 1, merged.stdout + merged.stderr  # one of the two scenarios fails
+    assert "2 scenarios (1 failed, 1 passed)" in merged.stdout
+    assert "Published: s3://merged/ci/" in merged.stderr, merged.stderr
+    for name in ("index.html", "junit.xml", "cucumber.json", "messages.ndjson", "result.json"):
+        assert (tmp_path / "merged" / name).exists(), name
+    assert json.loads((tmp_path / "merged" / "result.json").read_text())["testCases"][1]["pickle"]["name"] == \
+        "a wrong expectation"

@@ -98,6 +98,7 @@ public struct FeatureRunCommand: Sendable {
             case "message": data = MessageFormat(version: configuration.version).render(result)
             case "junit": data = JUnitFormat().render(result)
             case "json": data = CucumberJSONFormat().render(result)
+            case "result": data = ResultFormat().render(result)
             case "html":
                 var html = HTMLReport(replayCommand: configuration.replayCommand)
                 html.secrets = run.secrets

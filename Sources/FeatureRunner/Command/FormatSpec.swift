@@ -1,7 +1,7 @@
 /// `--format NAME[:PATH]`: a report and where it goes (standard output without a path).
 public struct FormatSpec: Sendable, Hashable {
     /// The formats this runner writes.
-    public static let names = ["progress", "pretty", "message", "junit", "json", "html", "rerun"]
+    public static let names = ["progress", "pretty", "message", "junit", "json", "html", "rerun", "result"]
 
     /// The formats that report as the run goes (the others are written from the finished run).
     public static let live: Set<String> = ["progress", "pretty"]

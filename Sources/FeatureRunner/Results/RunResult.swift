@@ -2,7 +2,7 @@ import Foundation
 import Gherkin
 
 /// Everything a run produced: the one model every report is derived from.
-public struct RunResult: Sendable {
+public struct RunResult: Sendable, Codable {
     /// The feature files that were read, parsed or not, in the order they were given.
     public var sources: [FeatureSource]
     /// The test cases, one per selected pickle, in execution order of selection (not of completion).
@@ -53,7 +53,7 @@ public struct RunResult: Sendable {
 }
 
 /// A feature file as read: its text, and its document or parse errors.
-public struct FeatureSource: Sendable {
+public struct FeatureSource: Sendable, Codable {
     public var uri: String
     public var data: String
     public var document: GherkinDocument?

@@ -47,3 +47,7 @@ public struct GherkinParseErrors: Error, Hashable, Sendable {
 extension GherkinParseErrors: CustomStringConvertible {
     public var description: String { errors.map(\.fullMessage).joined(separator: "\n") }
 }
+
+extension GherkinParseError: Codable {}
+
+extension GherkinParseError.Kind: Codable {}
