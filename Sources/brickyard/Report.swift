@@ -28,18 +28,7 @@ struct Report: AsyncParsableCommand {
         @Option(help: "Where reports go when --output is not given.")
         var reportDir = "reports"
 
-        @Option(help: ArgumentHelp("Publish the merged report.", valueName: "s3://BUCKET/PREFIX"))
-        var publish: String?
-
-        @Option(help: "The S3 endpoint to publish to (default: AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL).")
-        var publishEndpoint: String?
-
-        @Option(help: "The ~/.aws profile to publish with.")
-        var publishProfile: String?
-
-        func validate() throws {
-            if let publish, S3Location(publish) == nil { throw ValidationError("--publish takes s3://BUCKET/PREFIX") }
-        }
+        @OptionGroup var publishing: PublishOptions
 
         func run() async throws {
             var results: [RunResult] = []
@@ -63,9 +52,7 @@ struct Report: AsyncParsableCommand {
             }
             if output == nil { Run.pointLatest(at: folder, in: reportDir) }
             FileHandle.standardOutput.write(Data((ConsoleText.summary(merged) + "\nReport: \(folder)/\n").utf8))
-            if let publish, let destination = S3Location(publish) {
-                let publishing = Publishing(
-                    destination: destination, endpoint: publishEndpoint, profile: publishProfile)
+            if let publishing = publishing.publishing(emulator: nil) {
                 let published = await publishing.publish(
                     folder: folder, runId: runId, result: merged, target: "\(folders.count) shards merged")
                 if !published { throw ExitCode(Run.notPublishedStatus) }

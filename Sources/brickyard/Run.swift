@@ -73,30 +73,13 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Where the default report files go (a folder per run, and 'latest').")
     var reportDir = "reports"
 
-    @Option(
-        help: ArgumentHelp(
-            "Publish the run's report folder to S3 under PREFIX/<run-id>/, and update PREFIX/index.html and "
-                + "PREFIX/history.json.", valueName: "s3://BUCKET/PREFIX"))
-    var publish: String?
-
-    @Option(help: "The S3 endpoint to publish to (default: the --emulator, else AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL).")
-    var publishEndpoint: String?
-
-    @Option(help: "The ~/.aws profile to publish with (default: AWS_PROFILE, then the environment).")
-    var publishProfile: String?
+    @OptionGroup var publishOptions: PublishOptions
 
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
         if let stepTimeout, stepTimeout <= 0 { throw ValidationError("--step-timeout must be more than 0") }
         if let waitTimeout, waitTimeout <= 0 { throw ValidationError("--wait-timeout must be more than 0") }
-        if let publish, S3Location(publish) == nil {
-            throw ValidationError(
-                "--publish takes s3://BUCKET/PREFIX (a bucket name of 3 to 63 lowercase letters, digits, - and .)")
-        }
-        if let publishEndpoint, URL(string: publishEndpoint)?.host == nil {
-            throw ValidationError("--publish-endpoint takes a URL such as http://127.0.0.1:4566")
-        }
     }
 
     func run() async throws {
@@ -127,7 +110,7 @@ struct Run: AsyncParsableCommand {
             executesHere ? provisioning : nil, workers: executesHere ? nil : isolation?.processes)
         var formats = self.formats
         var reportFolder: String?
-        if (formats.isEmpty || publish != nil) && !isWorker {
+        if (formats.isEmpty || publishOptions.publish != nil) && !isWorker {
             // Every file format in the run's folder: by default, and whatever was asked for when publishing.
             let folder = "\(reportDir)/\(options.runId.value)"
             if formats.isEmpty { formats = ["progress"] }
@@ -152,12 +135,9 @@ struct Run: AsyncParsableCommand {
             FileHandle.standardError.write(Data("Reports: \(reportFolder)/\n".utf8))
         }
         if interruption.happened { throw ExitCode(WorkerCommand.interruptedStatus) }
-        if let publish, let destination = S3Location(publish), let result, let reportFolder, !isWorker,
-            status != .usage
+        if let publishing = publishOptions.publishing(emulator: targetOptions.emulator), let result, let reportFolder,
+            !isWorker, status != .usage
         {
-            let publishing = Publishing(
-                destination: destination, endpoint: publishEndpoint, profile: publishProfile,
-                emulator: targetOptions.emulator)
             let published = await publishing.publish(
                 folder: reportFolder, runId: options.runId, result: result,
                 target: Publishing.describe(targetOptions) + (shard.map { " shard \($0)" } ?? ""))
