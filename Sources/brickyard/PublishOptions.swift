@@ -11,7 +11,8 @@ struct PublishOptions: ParsableArguments {
     var publish: String?
 
     @Option(
-        help: "The S3 endpoint to publish to (default: the run's --emulator, else AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL).")
+        help:
+            "The S3 endpoint to publish to (default: the run's --emulator, else AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL).")
     var publishEndpoint: String?
 
     @Option(help: "The ~/.aws profile to publish with (default: AWS_PROFILE, then the environment).")
@@ -30,6 +31,7 @@ struct PublishOptions: ParsableArguments {
     /// What publishing needs, when `--publish` was given.
     func publishing(emulator: String?) -> Publishing? {
         guard let publish, let destination = S3Location(publish) else { return nil }
-        return Publishing(destination: destination, endpoint: publishEndpoint, profile: publishProfile, emulator: emulator)
+        return Publishing(
+            destination: destination, endpoint: publishEndpoint, profile: publishProfile, emulator: emulator)
     }
 }
