@@ -67,6 +67,16 @@ def test_the_page_renders(chromium: str, report: Path) -> None:
     assert "report.feature:11" in dom
     assert "brickyard run " in dom and "report.feature:9" in dom
     assert "<svg" in dom and "Slowest scenarios" in dom
+    assert "The request that showed it: GET http://" in dom
+
+
+def test_expand_all_shows_every_http_exchange(chromium: str, report: Path) -> None:
+    # The exchanges sit beside the page (index-files/http-N.js) and load from file:// when opened.
+    dom = browse(chromium, "--dump-dom", report.as_uri() + "#expand=all").stdout.decode()
+    assert dom.count("Response 200") >= 4
+    assert "Response 404" in dom and "NoSuchKey" in dom
+    assert "Signature=&lt;redacted&gt;" in dom
+    assert "\n  &lt;TagSet&gt;" in dom  # XML bodies are pretty-printed
 
 
 def test_filters_from_the_address(chromium: str, report: Path) -> None:

@@ -50,6 +50,10 @@ struct StepRegistrar {
             return StepFailure("AWS refused: \(error.code): \(error.message) (HTTP \(error.status))\(request)")
         case let error as DatabricksAPIError:
             return StepFailure("Databricks refused: \(error.code): \(error.message) (HTTP \(error.status))\(request)")
+        case let failure as StepFailure:
+            // What was expected and found, and the request of this step that showed it.
+            guard !failure.message.contains("The request"), let last = context.exchanges.last else { return failure }
+            return StepFailure(failure.message + "\nThe request that showed it: \(last.summary)")
         case let error as URLError:
             return StepFailure(
                 "cannot reach \(error.failingURL?.absoluteString ?? "the service"): \(error.localizedDescription)")

@@ -6,6 +6,7 @@ extension HTMLReport {
           var data = JSON.parse(document.getElementById("report-data").textContent);
           var run = data.run, features = data.features, scenarios = data.scenarios;
           var order = ["failed", "ambiguous", "undefined", "pending", "skipped", "passed", "unknown"];
+          var expandAll = /(^#|&)expand=all(&|$)/.test(location.hash || "");
           var marks = { passed: "\u2714", failed: "\u2718", skipped: "-", pending: "P", undefined: "U", ambiguous: "A", unknown: "?" };
 
           function el(tag, attrs, children) {
@@ -21,9 +22,19 @@ extension HTMLReport {
             if (value < 120) return value.toFixed(2) + " s";
             return Math.floor(value / 60) + " min " + Math.round(value % 60) + " s";
           }
+          function prettyXML(text) {
+            var depth = 0;
+            return text.replace(/>\s*</g, ">\n<").split("\n").map(function (line) {
+              if (/^<\//.test(line)) depth = Math.max(0, depth - 1);
+              var shown = new Array(depth + 1).join("  ") + line;
+              if (/^<[^!?\/][^>]*[^\/]>$/.test(line) && !/<\/[^>]+>$/.test(line)) depth += 1;
+              return shown;
+            }).join("\n");
+          }
           function pretty(text) {
             if (!text) return "";
-            try { return JSON.stringify(JSON.parse(text), null, 2); } catch (e) { return text; }
+            try { return JSON.stringify(JSON.parse(text), null, 2); } catch (e) {}
+            return /^\s*</.test(text) ? prettyXML(text.trim()) : text;
           }
 
           // MARK: summary
@@ -164,6 +175,7 @@ extension HTMLReport {
             var summary = x.method + " " + x.url + " \u2192 " + (x.error ? "failed: " + x.error : x.status) +
               " (" + Math.round((x.duration || 0) * 1000) + " ms" + (x.attempt > 1 ? ", attempt " + x.attempt : "") + ")";
             var details = el("details", { class: "http" }, [el("summary", { text: summary })]);
+            if (expandAll) setTimeout(function () { details.open = true; }, 0);
             details.addEventListener("toggle", function once() {
               details.removeEventListener("toggle", once);
               function headers(h) { return Object.keys(h || {}).sort().map(function (k) { return k + ": " + h[k]; }).join("\n"); }
@@ -224,7 +236,7 @@ extension HTMLReport {
             if (s.s !== "passed" && s.s !== "skipped" && scenarios.length <= 200) { build(); details.open = true; }
             var text = (s.n + " " + s.u + " " + s.steps.map(function (st) { return st.k + st.t + " " + (st.e || ""); }).join(" ")).toLowerCase();
             list.appendChild(details);
-            return { s: s, node: details, text: text };
+            return { s: s, node: details, text: text, build: build };
           });
 
           // MARK: filters
@@ -272,6 +284,11 @@ extension HTMLReport {
               });
             }
           });
+          // #expand=all opens every scenario, step capture and attachment (for printing, or a reader who wants it all).
+          if (expandAll) {
+            nodes.forEach(function (entry) { entry.build(); entry.node.open = true; });
+            Array.prototype.forEach.call(document.querySelectorAll("details.http"), function (d) { d.open = true; });
+          }
           tagsInput.addEventListener("input", function () { filter(); remember(); });
           searchInput.addEventListener("input", function () { filter(); remember(); });
           statusBox.addEventListener("change", remember);
