@@ -99,7 +99,7 @@ struct Run: AsyncParsableCommand {
         if !isWorker && !dryRun && options.target != .inProcessEmulator {
             // Check the target before anything runs: a live run without credentials stops here and says why.
             do {
-                let session = try await TargetResolver(environment: options.environment).session(for: options.target)
+                let session = try await TargetResolver(options.sources).session(for: options.target)
                 FileHandle.standardError.write(Data("brickyard: target \(session.description)\n".utf8))
             } catch {
                 FileHandle.standardError.write(Data("brickyard run: \(error)\n".utf8))

@@ -60,17 +60,20 @@ struct LiveTargetTests {
         func options(keep: Bool = false) -> ProvisioningOptions {
             var options = ProvisioningOptions(
                 target: .live(awsProfile: "staging", databricksProfile: "staging"), keep: keep)
-            options.environment = ["AWS_ENDPOINT_URL": emulator.endpoint.absoluteString]
-            options.homeDirectory = home.path
+            options.sources = sources
             options.messages = FileHandle.nullDevice
             return options
         }
 
+        /// The stand-in's environment and the temporary home.
+        var sources: ConfigurationSources {
+            ConfigurationSources(
+                environment: ["AWS_ENDPOINT_URL": emulator.endpoint.absoluteString], homeDirectory: home.path)
+        }
+
         var session: CloudSession {
             get async throws {
-                try await TargetResolver(
-                    environment: ["AWS_ENDPOINT_URL": emulator.endpoint.absoluteString], homeDirectory: home.path
-                ).live(awsProfile: "staging", databricksProfile: "staging")
+                try await TargetResolver(sources).live(awsProfile: "staging", databricksProfile: "staging")
             }
         }
 
@@ -150,7 +153,7 @@ struct LiveTargetTests {
         defer { Task { await standIn.stop() } }
         var options = standIn.options()
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
-        options.homeDirectory = empty.path
+        options.sources.homeDirectory = empty.path
         let harness = FeatureHarness(options)
         await #expect {
             _ = try await harness.run.start()

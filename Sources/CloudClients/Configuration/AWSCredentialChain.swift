@@ -15,33 +15,24 @@ public struct ResolvedAWSCredentials: Sendable, Hashable {
 /// file (`~/.aws/config` with `[profile NAME]` sections, `AWS_CONFIG_FILE`). The region comes from `AWS_REGION`,
 /// `AWS_DEFAULT_REGION` or the profile's `region`.
 public struct AWSCredentialChain: Sendable {
-    public var environment: [String: String]
-    public var homeDirectory: String
+    /// Where it looks.
+    public var sources: ConfigurationSources
 
-    /// The home directory `~` stands for: `$HOME`, as the SDKs and the CLIs read it, else the user's.
-    public static var defaultHomeDirectory: String {
-        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    /// A chain over these sources (this process's by default).
+    public init(_ sources: ConfigurationSources = .current) {
+        self.sources = sources
     }
 
-    public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = AWSCredentialChain.defaultHomeDirectory
-    ) {
-        self.environment = environment
-        self.homeDirectory = homeDirectory
+    /// A chain over an environment and a home directory.
+    public init(environment: [String: String], homeDirectory: String) {
+        self.init(ConfigurationSources(environment: environment, homeDirectory: homeDirectory))
     }
 
-    private func value(_ name: String) -> String? {
-        environment[name].flatMap { $0.isEmpty ? nil : $0 }
-    }
+    private func value(_ name: String) -> String? { sources.value(name) }
 
-    private var credentialsPath: String {
-        value("AWS_SHARED_CREDENTIALS_FILE") ?? (homeDirectory as NSString).appendingPathComponent(".aws/credentials")
-    }
+    private var credentialsPath: String { sources.path("AWS_SHARED_CREDENTIALS_FILE", default: ".aws/credentials") }
 
-    private var configPath: String {
-        value("AWS_CONFIG_FILE") ?? (homeDirectory as NSString).appendingPathComponent(".aws/config")
-    }
+    private var configPath: String { sources.path("AWS_CONFIG_FILE", default: ".aws/config") }
 
     /// Finds credentials.
     /// - Parameter profile: a profile to use (`--aws-profile`); when given, the environment's keys are not used.
@@ -59,8 +50,8 @@ public struct AWSCredentialChain: Sendable {
             }
         }
         let name = profile ?? value("AWS_PROFILE") ?? "default"
-        let credentialsFile = Self.read(credentialsPath)
-        let configFile = Self.read(configPath)
+        let credentialsFile = sources.iniFile(at: credentialsPath)
+        let configFile = sources.iniFile(at: configPath)
         let fromCredentials = credentialsFile?[section: name]
         let fromConfig = configFile?[section: name == "default" ? "default" : "profile \(name)"]
         lookedAt.append("\(credentialsPath) [\(name)]")
@@ -78,10 +69,5 @@ public struct AWSCredentialChain: Sendable {
             throw CredentialChainError(message: "the AWS profile '\(name)' does not exist", lookedAt: lookedAt)
         }
         throw CredentialChainError(message: "no AWS credentials were found", lookedAt: lookedAt)
-    }
-
-    static func read(_ path: String) -> INIFile? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return INIFile(String(decoding: data, as: UTF8.self))
     }
 }

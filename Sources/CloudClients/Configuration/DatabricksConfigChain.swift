@@ -14,24 +14,22 @@ public struct ResolvedDatabricksConfig: Sendable {
 /// `DATABRICKS_CLIENT_ID` and `DATABRICKS_CLIENT_SECRET`; `DATABRICKS_ACCOUNT_ID`), then a profile
 /// (the one asked for, `DATABRICKS_CONFIG_PROFILE`, or `DEFAULT`) of `~/.databrickscfg` (`DATABRICKS_CONFIG_FILE`).
 public struct DatabricksConfigChain: Sendable {
-    public var environment: [String: String]
-    public var homeDirectory: String
+    /// Where it looks.
+    public var sources: ConfigurationSources
 
-    public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = AWSCredentialChain.defaultHomeDirectory
-    ) {
-        self.environment = environment
-        self.homeDirectory = homeDirectory
+    /// A chain over these sources (this process's by default).
+    public init(_ sources: ConfigurationSources = .current) {
+        self.sources = sources
     }
 
-    private func value(_ name: String) -> String? {
-        environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    /// A chain over an environment and a home directory.
+    public init(environment: [String: String], homeDirectory: String) {
+        self.init(ConfigurationSources(environment: environment, homeDirectory: homeDirectory))
     }
 
-    private var configPath: String {
-        value("DATABRICKS_CONFIG_FILE") ?? (homeDirectory as NSString).appendingPathComponent(".databrickscfg")
-    }
+    private func value(_ name: String) -> String? { sources.value(name) }
+
+    private var configPath: String { sources.path("DATABRICKS_CONFIG_FILE", default: ".databrickscfg") }
 
     /// Finds a host and its credentials.
     /// - Parameter profile: a profile to use (`--databricks-profile`); when given, the environment is not used.
@@ -49,7 +47,7 @@ public struct DatabricksConfigChain: Sendable {
         }
         let name = profile ?? value("DATABRICKS_CONFIG_PROFILE") ?? "DEFAULT"
         lookedAt.append("\(configPath) [\(name)]")
-        guard let file = AWSCredentialChain.read(configPath), let values = file[section: name] else {
+        guard let file = sources.iniFile(at: configPath), let values = file[section: name] else {
             let message =
                 profile != nil || value("DATABRICKS_CONFIG_PROFILE") != nil
                 ? "the Databricks profile '\(name)' does not exist" : "no Databricks configuration was found"

@@ -15,10 +15,8 @@ public struct ProvisioningOptions: Sendable {
     public var waitTimeout: Double?
     /// The in-process emulator's configuration.
     public var emulator = EmulatorConfiguration()
-    /// The environment the live credential chains read.
-    public var environment = ProcessInfo.processInfo.environment
-    /// The home directory of `~/.aws` and `~/.databrickscfg`.
-    public var homeDirectory = AWSCredentialChain.defaultHomeDirectory
+    /// The environment and home directory the live credential chains read.
+    public var sources = ConfigurationSources.current
     /// Where `--keep` summaries and teardown problems are written.
     public var messages: FileHandle = .standardError
 

@@ -21,7 +21,7 @@ public actor ProvisioningRun {
     /// - Throws: ``TargetError`` when the target cannot be reached or credentials are missing.
     public func start() async throws -> CloudSession {
         if let session { return session }
-        let resolver = TargetResolver(environment: options.environment, homeDirectory: options.homeDirectory)
+        let resolver = TargetResolver(options.sources)
         let resolved: CloudSession
         switch options.target {
         case .inProcessEmulator:

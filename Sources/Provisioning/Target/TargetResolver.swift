@@ -9,18 +9,14 @@ import FoundationNetworking
 /// Turns a ``ProvisioningTarget`` into a ``CloudSession``: starts the in-process emulator, asks a running one for its
 /// accounts, or resolves the live credential chains and checks them before anything is created.
 public struct TargetResolver: Sendable {
-    /// The environment the credential chains and endpoint overrides read.
-    public var environment: [String: String]
-    /// The home directory of `~/.aws` and `~/.databrickscfg`.
-    public var homeDirectory: String
+    /// The environment (credential chains, endpoint overrides) and home directory (`~/.aws`, `~/.databrickscfg`).
+    public var sources: ConfigurationSources
 
-    public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        homeDirectory: String = AWSCredentialChain.defaultHomeDirectory
-    ) {
-        self.environment = environment
-        self.homeDirectory = homeDirectory
+    public init(_ sources: ConfigurationSources = .current) {
+        self.sources = sources
     }
+
+    private var environment: [String: String] { sources.environment }
 
     /// A session on an emulator started in this process; the emulator is returned so the caller can stop it.
     public func startEmulator(
@@ -104,14 +100,12 @@ public struct TargetResolver: Sendable {
         let resolvedAWS: ResolvedAWSCredentials
         let resolvedDatabricks: ResolvedDatabricksConfig
         do {
-            resolvedAWS = try AWSCredentialChain(environment: environment, homeDirectory: homeDirectory)
-                .resolve(profile: awsProfile)
+            resolvedAWS = try AWSCredentialChain(sources).resolve(profile: awsProfile)
         } catch {
             throw TargetError("--target live: no usable AWS credentials: \(error.message)", lookedAt: error.lookedAt)
         }
         do {
-            resolvedDatabricks = try DatabricksConfigChain(environment: environment, homeDirectory: homeDirectory)
-                .resolve(profile: databricksProfile)
+            resolvedDatabricks = try DatabricksConfigChain(sources).resolve(profile: databricksProfile)
         } catch {
             throw TargetError(
                 "--target live: no usable Databricks account credentials: \(error.message)", lookedAt: error.lookedAt)
