@@ -14,21 +14,12 @@ public struct ResolvedAWSCredentials: Sendable, Hashable {
 /// `default`) of the shared credentials file (`~/.aws/credentials`, `AWS_SHARED_CREDENTIALS_FILE`) and of the config
 /// file (`~/.aws/config` with `[profile NAME]` sections, `AWS_CONFIG_FILE`). The region comes from `AWS_REGION`,
 /// `AWS_DEFAULT_REGION` or the profile's `region`.
-public struct AWSCredentialChain: Sendable {
-    /// Where it looks.
+public struct AWSCredentialChain: ConfigurationChain {
     public var sources: ConfigurationSources
 
-    /// A chain over these sources (this process's by default).
-    public init(_ sources: ConfigurationSources = .current) {
+    public init(_ sources: ConfigurationSources) {
         self.sources = sources
     }
-
-    /// A chain over an environment and a home directory.
-    public init(environment: [String: String], homeDirectory: String) {
-        self.init(ConfigurationSources(environment: environment, homeDirectory: homeDirectory))
-    }
-
-    private func value(_ name: String) -> String? { sources.value(name) }
 
     private var credentialsPath: String { sources.path("AWS_SHARED_CREDENTIALS_FILE", default: ".aws/credentials") }
 

@@ -13,21 +13,12 @@ public struct ResolvedDatabricksConfig: Sendable {
 /// The standard Databricks configuration chain: environment variables (`DATABRICKS_HOST` with `DATABRICKS_TOKEN`, or
 /// `DATABRICKS_CLIENT_ID` and `DATABRICKS_CLIENT_SECRET`; `DATABRICKS_ACCOUNT_ID`), then a profile
 /// (the one asked for, `DATABRICKS_CONFIG_PROFILE`, or `DEFAULT`) of `~/.databrickscfg` (`DATABRICKS_CONFIG_FILE`).
-public struct DatabricksConfigChain: Sendable {
-    /// Where it looks.
+public struct DatabricksConfigChain: ConfigurationChain {
     public var sources: ConfigurationSources
 
-    /// A chain over these sources (this process's by default).
-    public init(_ sources: ConfigurationSources = .current) {
+    public init(_ sources: ConfigurationSources) {
         self.sources = sources
     }
-
-    /// A chain over an environment and a home directory.
-    public init(environment: [String: String], homeDirectory: String) {
-        self.init(ConfigurationSources(environment: environment, homeDirectory: homeDirectory))
-    }
-
-    private func value(_ name: String) -> String? { sources.value(name) }
 
     private var configPath: String { sources.path("DATABRICKS_CONFIG_FILE", default: ".databrickscfg") }
 
