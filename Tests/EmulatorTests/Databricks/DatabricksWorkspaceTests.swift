@@ -3,10 +3,12 @@ import Emulator
 import Foundation
 import Testing
 
-/// A workspace's APIs over the wire, with lifecycles stepped on the emulator's clock.
+/// A workspace's APIs over the wire, with lifecycles stepped on the emulator's clock. The emulators run with realistic
+/// timings (a cluster takes five minutes to start), so that a transitional state checked right after a request is
+/// still there however slowly the test runs; the clock is moved on explicitly.
 @Suite struct DatabricksWorkspaceTests {
     @Test func clusterLifecycleFollowsTheClock() async throws {
-        try await withEmulator { emulator, _ in
+        try await withEmulator({ $0.databricks.timings = .realistic }) { emulator, _ in
             let harness = DatabricksHarness(emulator)
             let workspace = harness.workspace(try await harness.runningWorkspace().url)
             let timings = emulator.configuration.databricks.timings
@@ -48,7 +50,7 @@ import Testing
     }
 
     @Test func instanceProfileDryRunNeedsPassRole() async throws {
-        try await withEmulator { emulator, _ in
+        try await withEmulator({ $0.databricks.timings = .realistic }) { emulator, _ in
             let harness = DatabricksHarness(emulator)
             let (_, url, side) = try await harness.runningWorkspace()
             let workspace = harness.workspace(url)
@@ -104,7 +106,7 @@ import Testing
     }
 
     @Test func jobsRunNotebooksToSuccessOrFailure() async throws {
-        try await withEmulator { emulator, _ in
+        try await withEmulator({ $0.databricks.timings = .realistic }) { emulator, _ in
             let harness = DatabricksHarness(emulator)
             let workspace = harness.workspace(try await harness.runningWorkspace().url)
             let timings = emulator.configuration.databricks.timings
@@ -157,7 +159,7 @@ import Testing
     }
 
     @Test func secretsObjectsAndDBFS() async throws {
-        try await withEmulator { emulator, _ in
+        try await withEmulator({ $0.databricks.timings = .realistic }) { emulator, _ in
             let harness = DatabricksHarness(emulator)
             let workspace = harness.workspace(try await harness.runningWorkspace().url)
             try await workspace.json("POST", "/api/2.0/secrets/scopes/create", body: ["scope": "s"])
@@ -190,7 +192,7 @@ import Testing
     }
 
     @Test func poolsLibrariesAndPermissions() async throws {
-        try await withEmulator { emulator, _ in
+        try await withEmulator({ $0.databricks.timings = .realistic }) { emulator, _ in
             let harness = DatabricksHarness(emulator)
             let workspace = harness.workspace(try await harness.runningWorkspace().url)
             let pool = try await workspace.json(
