@@ -1,3 +1,4 @@
+import FeatureRunner
 import Foundation
 
 /// `index.html` of a published prefix: every run, newest first, with a link to its report, and the trends of pass
@@ -18,10 +19,10 @@ public struct HistoryPage: Sendable {
                 run.counts[name].map { "\($0) \(name)" }
             }.joined(separator: ", ")
             rows += """
-                <tr class="\(status)"><td><a href="\(escape(run.link))">\(escape(run.runId))</a></td>\
-                <td>\(escape(run.started))</td><td>\(escape(run.target))</td>\
-                <td><code>\(escape(String((run.commit ?? "").prefix(12))))</code></td>\
-                <td class="num">\(run.total)</td><td>\(escape(counts))</td>\
+                <tr class="\(status)"><td><a href="\(MarkupText.escape(run.link))">\(MarkupText.escape(run.runId))</a></td>\
+                <td>\(MarkupText.escape(run.started))</td><td>\(MarkupText.escape(run.target))</td>\
+                <td><code>\(MarkupText.escape(String((run.commit ?? "").prefix(12))))</code></td>\
+                <td class="num">\(run.total)</td><td>\(MarkupText.escape(counts))</td>\
                 <td class="num">\(String(format: "%.1f%%", run.passRate * 100))</td>\
                 <td class="num">\(String(format: "%.1f s", run.duration))</td><td class="num">\(run.flaky)</td></tr>
 
@@ -35,7 +36,7 @@ public struct HistoryPage: Sendable {
             <!DOCTYPE html>
             <html lang="en">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
+            <title>\(MarkupText.escape(title))</title>
             <style>
             body { margin: 0; font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328; }
             header { padding: 14px 24px; background: #24292f; color: #fff; } h1 { font-size: 18px; margin: 0; }
@@ -45,7 +46,7 @@ public struct HistoryPage: Sendable {
             tr.failed td:first-child { border-left: 4px solid #cf222e; } tr.passed td:first-child { border-left: 4px solid #1a7f37; }
             svg text { font: 11px sans-serif; fill: #57606a; }
             </style></head>
-            <body><header><h1>\(escape(title))</h1><div>\(runs.count) runs</div></header><main>
+            <body><header><h1>\(MarkupText.escape(title))</h1><div>\(runs.count) runs</div></header><main>
             <div class="charts">\(charts)</div>
             <table><thead><tr><th>Run</th><th>Started</th><th>Target</th><th>Commit</th><th>Scenarios</th><th>Results</th>\
             <th>Pass rate</th><th>Duration</th><th>Flaky</th></tr></thead><tbody>
@@ -65,27 +66,21 @@ public struct HistoryPage: Sendable {
         let ceiling = maximum ?? max(values.max() ?? 1, 1)
         let step = values.count > 1 ? (width - left - 10) / Double(values.count - 1) : 0
         let points = values.enumerated().map { index, value in
-            let x = left + Double(index) * step
-            let y = top + (height - top - 20) * (1 - min(value, ceiling) / ceiling)
-            return String(format: "%.1f,%.1f", x, y)
+            (
+                x: String(format: "%.1f", left + Double(index) * step),
+                y: String(format: "%.1f", top + (height - top - 20) * (1 - min(value, ceiling) / ceiling))
+            )
         }
-        let dots = points.map { point -> String in
-            let xy = point.split(separator: ",")
-            return "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"#0969da\"/>"
-        }.joined()
+        let line = points.map { "\($0.x),\($0.y)" }.joined(separator: " ")
+        let dots = points.map { "<circle cx=\"\($0.x)\" cy=\"\($0.y)\" r=\"2.5\" fill=\"#0969da\"/>" }.joined()
         let last = values.last.map { String(format: "%.1f", $0) + unit } ?? ""
         return """
-            <svg width="\(Int(width))" height="\(Int(height))" role="img" aria-label="\(escape(name)) across runs">\
-            <text x="0" y="12">\(escape(name)) (last: \(escape(last)))</text>\
+            <svg width="\(Int(width))" height="\(Int(height))" role="img" aria-label="\(MarkupText.escape(name)) across runs">\
+            <text x="0" y="12">\(MarkupText.escape(name)) (last: \(MarkupText.escape(last)))</text>\
             <line x1="\(left)" y1="\(height - 20)" x2="\(width - 10)" y2="\(height - 20)" stroke="#d0d7de"/>\
-            <text x="0" y="\(top + 8)">\(escape(String(format: "%.0f", ceiling) + unit))</text>\
+            <text x="0" y="\(top + 8)">\(MarkupText.escape(String(format: "%.0f", ceiling) + unit))</text>\
             <text x="0" y="\(height - 20)">0</text>\
-            <polyline fill="none" stroke="#0969da" stroke-width="2" points="\(points.joined(separator: " "))"/>\(dots)</svg>
+            <polyline fill="none" stroke="#0969da" stroke-width="2" points="\(line)"/>\(dots)</svg>
             """
-    }
-
-    func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

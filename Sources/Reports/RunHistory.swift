@@ -44,15 +44,10 @@ public struct RunHistory: Sendable, Codable, Hashable {
 
         /// The entry of a finished run.
         public init(runId: String, result: RunResult, target: String, commit: String?) {
-            let counts = result.testCaseCounts
-            let total = result.testCases.count
-            let skipped = counts[.skipped] ?? 0
-            let passed = counts[.passed] ?? 0
             self.init(
                 runId: runId, started: ISO8601DateFormatter().string(from: result.startedAt), target: target,
-                commit: commit, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.key.name, $0.value) }),
-                total: total, passRate: total - skipped > 0 ? Double(passed) / Double(total - skipped) : 1,
-                duration: result.duration, flaky: result.testCases.filter(\.isFlaky).count,
+                commit: commit, counts: result.testCaseCounts.byName, total: result.testCases.count,
+                passRate: result.passRate, duration: result.duration, flaky: result.flakyCount,
                 link: "\(runId)/index.html")
         }
 

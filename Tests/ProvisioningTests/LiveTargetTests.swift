@@ -172,7 +172,10 @@ struct LiveTargetTests {
     func emulatorURL() async throws {
         let emulator = try await Emulator.start()
         defer { Task { await emulator.shutdown() } }
-        let harness = FeatureHarness(ProvisioningOptions(target: .emulator(emulator.endpoint)))
+        // --keep, so that the workspace is still there to show where it was made.
+        var options = ProvisioningOptions(target: .emulator(emulator.endpoint), keep: true)
+        options.messages = FileHandle.nullDevice
+        let harness = FeatureHarness(options)
         let result = try await harness.execute(
             """
             Feature: remote
@@ -180,7 +183,9 @@ struct LiveTargetTests {
                 Given a Databricks workspace "main"
                 Then workspace "main" is RUNNING
             """)
+        #expect(await harness.run.inProcessEmulator == nil)
         await harness.run.finish()
         #expect(result.testCases.first?.status == .passed, "\(FeatureHarness.failures(result))")
+        #expect(emulator.databricksWorkspaces.map { $0.name.hasPrefix("by-main-") } == [true])
     }
 }

@@ -34,21 +34,8 @@ public struct DatabricksClient: Sendable {
         self.transport = transport
     }
 
-    /// An answer: status, headers and body.
-    public struct Response: Sendable {
-        /// The HTTP status.
-        public var status: Int
-        /// The headers, names lowercased.
-        public var headers: [String: String]
-        /// The body.
-        public var body: Data
-
-        /// The body as a JSON object, when it is one.
-        public var object: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
-
-        /// The body as a JSON array, when it is one.
-        public var array: [Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [Any] }
-    }
+    /// An answer: status, headers and body (``HTTPResponse``, with its JSON views `object` and `array`).
+    public typealias Response = HTTPResponse
 
     // MARK: - Requests
 
@@ -73,8 +60,7 @@ public struct DatabricksClient: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         }
         request.setValue("Bearer \(try await bearerToken())", forHTTPHeaderField: "Authorization")
-        let answer = try await transport.send(request)
-        return Response(status: answer.status, headers: answer.headers, body: answer.body)
+        return try await transport.send(request)
     }
 
     /// Sends a request and returns the JSON object of a successful answer.
@@ -96,7 +82,9 @@ public struct DatabricksClient: Sendable {
         return (response.array ?? []).compactMap { $0 as? [String: Any] }
     }
 
-    static func check(_ response: Response) throws {
+    /// Throws the error an answer carries (`error_code` and `message`, or OAuth's `error` and `error_description`).
+    /// - Throws: ``DatabricksAPIError`` unless the status is below 300.
+    public static func check(_ response: Response) throws {
         guard response.status >= 300 else { return }
         let object = response.object ?? [:]
         let code = object["error_code"] as? String ?? object["error"] as? String ?? String(response.status)

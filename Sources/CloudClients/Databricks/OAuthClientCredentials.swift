@@ -36,8 +36,7 @@ struct OAuthClientCredentials: Sendable {
         let basic = Data("\(clientId):\(clientSecret)".utf8).base64EncodedString()
         request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
         request.httpBody = Data("grant_type=client_credentials&scope=all-apis".utf8)
-        let answer = try await transport.send(request)
-        let response = DatabricksClient.Response(status: answer.status, headers: answer.headers, body: answer.body)
+        let response = try await transport.send(request)
         try DatabricksClient.check(response)
         guard let object = response.object, let token = object["access_token"] as? String else {
             throw DatabricksAPIError(status: response.status, code: "NO_TOKEN", message: "No access_token.")
@@ -46,8 +45,7 @@ struct OAuthClientCredentials: Sendable {
     }
 
     private func getJSON(_ url: URL) async throws -> [String: Any] {
-        let answer = try await transport.send(URLRequest(url: url))
-        let response = DatabricksClient.Response(status: answer.status, headers: answer.headers, body: answer.body)
+        let response = try await transport.send(URLRequest(url: url))
         try DatabricksClient.check(response)
         return response.object ?? [:]
     }

@@ -23,6 +23,12 @@ public struct HTTPResponse: Sendable {
 
     /// The body as UTF-8 text.
     public var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// The body as a JSON object, when it is one.
+    public var object: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+
+    /// The body as a JSON array, when it is one.
+    public var array: [Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [Any] }
 }
 
 extension HTTPResponse {
@@ -36,7 +42,7 @@ extension HTTPResponse {
         {
             return String(text[start.upperBound..<end.lowerBound])
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return nil }
+        guard let object else { return nil }
         if let type = object["__type"] as? String { return String(type.split(separator: "#").last ?? "") }
         return object["error_code"] as? String ?? object["error"] as? String
     }

@@ -79,12 +79,22 @@ public struct Redactor: Sendable {
     /// A body with secret fields and known secret values masked.
     public func body(_ text: String) -> String {
         var text = text
-        for field in Self.secretFields {
-            text = Self.replace(#"("\#(field)"\s*:\s*)"(?:[^"\\]|\\.)*""#, in: text, with: "$1\"\(Self.mask)\"")
-            text = Self.replace(#"(<\#(field)>)[^<]*(</\#(field)>)"#, in: text, with: "$1\(Self.mask)$2")
-            text = Self.replace(#"((?:^|&)\#(field)=)[^&]*"#, in: text, with: "$1\(Self.mask)")
+        for (pattern, template) in Self.bodyRules {
+            text = pattern.stringByReplacingMatches(
+                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
         }
         return literal(text)
+    }
+
+    /// For each secret field, its JSON, XML and form shapes, compiled once (every captured exchange goes through them).
+    private static let bodyRules: [(NSRegularExpression, String)] = secretFields.flatMap { field in
+        [
+            (#"("\#(field)"\s*:\s*)"(?:[^"\\]|\\.)*""#, "$1\"\(mask)\""),
+            (#"(<\#(field)>)[^<]*(</\#(field)>)"#, "$1\(mask)$2"),
+            (#"((?:^|&)\#(field)=)[^&]*"#, "$1\(mask)"),
+        ].compactMap { pattern, template in
+            (try? NSRegularExpression(pattern: pattern)).map { ($0, template) }
+        }
     }
 
     /// Masks the known secret values.
@@ -94,11 +104,5 @@ public struct Redactor: Sendable {
             text = text.replacingOccurrences(of: secret, with: Self.mask)
         }
         return text
-    }
-
-    private static func replace(_ pattern: String, in text: String, with template: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-        let range = NSRange(text.startIndex..., in: text)
-        return regex.stringByReplacingMatches(in: text, range: range, withTemplate: template)
     }
 }

@@ -95,25 +95,7 @@ public struct JUnitFormat: ReportFormat {
         return formatter.string(from: date)
     }
 
-    /// Text for an XML attribute or element: markup escaped, characters XML 1.0 cannot hold dropped.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MarkupText.escape(text) }
 
     /// Text for a CDATA section: `]]>` split, characters XML cannot hold dropped.
     static func cdata(_ text: String) -> String {

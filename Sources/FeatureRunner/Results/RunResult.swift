@@ -44,6 +44,16 @@ public struct RunResult: Sendable, Codable {
         testCases.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }
 
+    /// Passed test cases among those that were not skipped, 0 to 1 (1 when every one was skipped).
+    public var passRate: Double {
+        let counts = testCaseCounts
+        let considered = testCases.count - (counts[.skipped] ?? 0)
+        return considered > 0 ? Double(counts[.passed] ?? 0) / Double(considered) : 1
+    }
+
+    /// Test cases that passed on a retry.
+    public var flakyCount: Int { testCases.filter(\.isFlaky).count }
+
     /// How many steps of the final attempts ended in each status (hooks not counted).
     public var stepCounts: [Status: Int] {
         testCases.reduce(into: [:]) { counts, testCase in

@@ -20,3 +20,8 @@ public enum Status: String, Codable, Hashable, Sendable, CaseIterable, Comparabl
     /// The status in lower case, as Cucumber JSON and the console print it.
     public var name: String { rawValue.lowercased() }
 }
+
+extension Dictionary where Key == Status, Value == Int {
+    /// The counts keyed by the statuses' lower-case names (`passed`, `failed`), as reports write them.
+    public var byName: [String: Int] { Dictionary<String, Int>(uniqueKeysWithValues: map { ($0.key.name, $0.value) }) }
+}

@@ -82,7 +82,7 @@ extension ScenarioContext {
             // Databricks refuses at the first check that fails: the credentials (the role cannot be assumed), the
             // storage configuration, or the workspace itself. Any of them leaves a FAILED workspace.
             let refusal = "\(error.code): \(error.message)"
-            state.withLock { $0.workspaces[logical] = WorkspaceReference(role: role, bucket: bucket, refusal: refusal) }
+            state.withLock { $0.workspaces[logical] = WorkspaceReference(role: role, refusal: refusal) }
         }
     }
 
@@ -121,13 +121,12 @@ extension ScenarioContext {
             body["managed_services_customer_managed_key_id"] = keyId
             body["storage_customer_managed_key_id"] = keyId
         }
-        var reference = WorkspaceReference(role: role, bucket: bucket)
+        var reference = WorkspaceReference(role: role)
         let answer = try await account.json("POST", "\(path)/workspaces", body: body)
         guard let id = (answer["workspace_id"] as? NSNumber)?.int64Value else {
             throw StepFailure("the workspace's creation answer has no workspace_id: \(answer)")
         }
         reference.id = id
-        reference.deploymentName = answer["deployment_name"] as? String
         let clock = session.clock
         let timeout = waitTimeout
         ledger.record(

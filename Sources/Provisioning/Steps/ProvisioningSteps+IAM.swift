@@ -70,7 +70,7 @@ extension ProvisioningSteps {
             let role = try context.role(try step.argument(1))
             let name = context.names.physical(logical, .instanceProfile)
             let iam = context.iam
-            let arn = try await iam.createInstanceProfile(name: name, tags: context.tags)
+            let arn = try await iam.createInstanceProfile(name: name, tags: context.names.tags)
             context.ledger.record(
                 .instanceProfile, logical: logical, physical: name,
                 cleanup: "aws iam remove-role-from-instance-profile --instance-profile-name \(name) --role-name "
@@ -103,7 +103,7 @@ extension ScenarioContext {
         try claim(logical, in: \.roles, noun: "IAM role")
         let name = names.physical(logical, .role)
         let iam = self.iam
-        let arn = try await iam.createRole(name: name, trustPolicy: trust, tags: tags)
+        let arn = try await iam.createRole(name: name, trustPolicy: trust, tags: names.tags)
         ledger.record(
             .role, logical: logical, physical: name,
             cleanup: "aws iam delete-role --role-name \(name) "
@@ -166,12 +166,12 @@ extension ScenarioContext {
     /// Simulates a principal's access and compares with what the step says.
     func checkAccess(_ step: StepCall, allowed: Bool) async throws {
         let principal = try role(try step.argument(0))
-        let action = try step.string(1, in: context)
+        let action = try step.string(1, in: self)
         let parts = action.split(separator: ":")
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw StepFailure("\"\(action)\" is not an IAM action; write SERVICE:Action, like s3:GetObject")
         }
-        let resource = try step.string(2, in: context)
+        let resource = try step.string(2, in: self)
         guard resource == "*" || ARN(resource) != nil else {
             throw StepFailure(
                 "\"\(resource)\" is not a resource ARN; write * or an ARN such as arn:aws:s3:::${bucket:NAME}/* or "
@@ -193,8 +193,6 @@ extension ScenarioContext {
                 + "policy simulator says \(decision)" + (bucketPolicy == nil ? "" : " (with the bucket's policy)")
                 + evidence)
     }
-
-    private var context: ScenarioContext { self }
 
     /// Edit distance, case-insensitive, for suggestions.
     static func distance(_ a: String, _ b: String) -> Int {

@@ -19,19 +19,15 @@ extension ProvisioningSteps {
             "バケット {string} にオブジェクト {string} を内容 {string} で書き込む", "オブジェクトを書き込む。",
             example: #"もし バケット "landing" にオブジェクト "a.csv" を内容 "id" で書き込む"#
         ) { context, step in
-            try await context.s3.putObject(
-                bucket: try context.bucket(try step.argument(0)), key: try step.string(1, in: context),
-                body: Data(try step.string(2, in: context).utf8))
+            try await context.putObject(
+                try step.string(1, in: context), into: try step.argument(0), content: try step.string(2, in: context))
         }
         steps.add(
             "バケット {string} のオブジェクト {string} の内容は {string}", "オブジェクトを読み、内容を比べる。",
             example: #"ならば バケット "landing" のオブジェクト "a.csv" の内容は "id""#
         ) { context, step in
-            let key = try step.string(1, in: context)
-            let expected = try step.string(2, in: context)
-            let body = try await context.s3.getObject(bucket: try context.bucket(try step.argument(0)), key: key)
-            let text = String(decoding: body, as: UTF8.self)
-            try expect(text == expected, "オブジェクト \"\(key)\" の内容は \"\(text.prefix(200))\" で、\"\(expected)\" ではない")
+            try await context.expectObject(
+                try step.string(1, in: context), in: try step.argument(0), content: try step.string(2, in: context))
         }
         steps.add(
             "Databricksワークスペース {string}", "デプロイガイド全体を実行し、RUNNING まで待つ（a Databricks workspace）。",

@@ -59,7 +59,7 @@ extension ScenarioContext {
         try await wait(for: "stream \"\(logical)\" (\(name))", toBe: "ACTIVE", terminal: ["DELETING"]) {
             (try await kinesis.describeStreamSummary(name: name).status, nil)
         }
-        try await kinesis.addTags(stream: name, tags: tags)
+        try await kinesis.addTags(stream: name, tags: names.tags)
     }
 
     func putRecords(_ count: Int, into logical: String) async throws {

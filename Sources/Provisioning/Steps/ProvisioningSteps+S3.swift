@@ -28,26 +28,15 @@ extension ProvisioningSteps {
             "I put object {string} into bucket {string} with content {string}", "Writes an object.",
             example: #"When I put object "raw/a.csv" into bucket "landing" with content "id,name""#
         ) { context, step in
-            let bucket = try context.bucket(try step.argument(1))
-            try await context.s3.putObject(
-                bucket: bucket, key: try step.string(0, in: context), body: Data(try step.string(2, in: context).utf8))
+            try await context.putObject(
+                try step.string(0, in: context), into: try step.argument(1), content: try step.string(2, in: context))
         }
         steps.add(
             "bucket {string} has object {string} with content {string}", "Reads an object and compares its content.",
             example: #"Then bucket "landing" has object "raw/a.csv" with content "id,name""#
         ) { context, step in
-            let bucket = try context.bucket(try step.argument(0))
-            let key = try step.string(1, in: context)
-            let expected = try step.string(2, in: context)
-            let response = try await context.s3.send("GET", bucket: bucket, key: key)
-            guard response.status == 200 else {
-                throw StepFailure(
-                    "expected object \"\(key)\" in bucket \"\(try step.argument(0, as: String.self))\" (\(bucket)), "
-                        + "but GET answered \(response.status) \(response.errorCode ?? "")")
-            }
-            try expect(
-                response.text == expected,
-                "object \"\(key)\" holds \"\(response.text.prefix(200))\", not \"\(expected)\"")
+            try await context.expectObject(
+                try step.string(1, in: context), in: try step.argument(0), content: try step.string(2, in: context))
         }
         steps.add(
             "bucket {string} has no object {string}", "Checks that a key does not exist.",
@@ -85,7 +74,7 @@ extension ScenarioContext {
             try await s3.emptyAndDeleteBucket(physical)
         }
         state.withLock { $0.buckets[logical] = physical }
-        try await s3.putBucketTagging(physical, tags: tags)
+        try await s3.putBucketTagging(physical, tags: names.tags)
         return physical
     }
 
@@ -97,6 +86,24 @@ extension ScenarioContext {
         try await s3.putBucketVersioning(bucket, enabled: true)
         try await s3.putBucketPolicy(bucket, policy: rootBucketPolicy(bucket))
         return bucket
+    }
+
+    /// Writes an object into a bucket the scenario made.
+    func putObject(_ key: String, into logical: String, content: String) async throws {
+        try await s3.putObject(bucket: try bucket(logical), key: key, body: Data(content.utf8))
+    }
+
+    /// Reads an object of a bucket the scenario made and compares its content.
+    func expectObject(_ key: String, in logical: String, content expected: String) async throws {
+        let bucket = try self.bucket(logical)
+        let response = try await s3.send("GET", bucket: bucket, key: key)
+        guard response.status == 200 else {
+            throw StepFailure(
+                "expected object \"\(key)\" in bucket \"\(logical)\" (\(bucket)), but GET answered "
+                    + "\(response.status) \(response.errorCode ?? "")")
+        }
+        try expect(
+            response.text == expected, "object \"\(key)\" holds \"\(response.text.prefix(200))\", not \"\(expected)\"")
     }
 
     /// The physical name of a bucket the scenario made.

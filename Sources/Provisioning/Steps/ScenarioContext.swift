@@ -40,9 +40,6 @@ public final class ScenarioContext: Sendable {
     var accountPath: String { session.accountPath }
 
     func workspaceClient(_ url: URL) -> DatabricksClient { session.databricksWorkspace(url, transport) }
-
-    /// The tags every created resource carries (on an emulator too: one code path, and sweep works there).
-    var tags: [String: String] { names.tags }
 }
 
 /// What a scenario's steps made, by logical name.
@@ -72,10 +69,8 @@ struct RoleReference: Sendable, Hashable {
 struct WorkspaceReference: Sendable {
     var id: Int64?
     var url: URL?
-    var deploymentName: String?
-    /// The cross-account role it was created with (logical name and physical reference).
+    /// The cross-account role it was created with.
     var role: RoleReference?
-    var bucket: String?
     /// The status when creation was refused (`FAILED`) and the refusal's message.
     var refusal: String?
 }

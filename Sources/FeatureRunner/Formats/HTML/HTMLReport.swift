@@ -69,11 +69,11 @@ public struct HTMLReport: ReportFormat {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title))</title>
+            <title>\(MarkupText.escape(title))</title>
             <style>\(Self.css)</style>
             </head>
             <body>
-            <header><h1>\(Self.escape(title))</h1><div id="meta"></div></header>
+            <header><h1>\(MarkupText.escape(title))</h1><div id="meta"></div></header>
             <main>
             <section id="summary"></section>
             <section id="chart"></section>
@@ -93,11 +93,6 @@ public struct HTMLReport: ReportFormat {
 
             """
         return Data((secrets?.mask(html) ?? html).utf8)
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 

@@ -52,18 +52,12 @@ struct ReportModel {
             scenario["steps"] = steps
             scenarios.append(scenario)
         }
-        let counts = result.testCaseCounts
-        let total = result.testCases.count
-        let skipped = counts[.skipped] ?? 0
-        let passed = counts[.passed] ?? 0
         json = [
             "run": [
                 "started": ISO8601DateFormatter().string(from: result.startedAt), "duration": result.duration,
                 "dryRun": result.dryRun,
-                "counts": Dictionary(uniqueKeysWithValues: counts.map { ($0.key.name, $0.value) }),
-                "steps": Dictionary(uniqueKeysWithValues: result.stepCounts.map { ($0.key.name, $0.value) }),
-                "total": total, "passRate": total - skipped > 0 ? Double(passed) / Double(total - skipped) : 1,
-                "flaky": result.testCases.filter(\.isFlaky).count,
+                "counts": result.testCaseCounts.byName, "steps": result.stepCounts.byName,
+                "total": result.testCases.count, "passRate": result.passRate, "flaky": result.flakyCount,
                 "hookFailures": result.runHookFailures.map { "\($0.text): \($0.error?.message ?? $0.status.name)" },
             ] as [String: Any],
             "features": features, "scenarios": scenarios,
