@@ -128,4 +128,35 @@ struct CucumberJSONTests {
         #expect(!text.contains("\u{1B}["))
         #expect(FileManager.default.fileExists(atPath: json))
     }
+
+    @Test("pretty prints each step as it finishes when scenarios run one at a time, whole scenarios in parallel")
+    func prettyLive() async throws {
+        let fixture = try FeatureFixture([
+            "live.feature": """
+            Feature: Live
+              Scenario: watched
+                Given a step
+                Then the report already shows the step before
+            """
+        ])
+        let path = fixture.path("out/pretty.txt")
+        var library = Self.library
+        library.then("the report already shows the step before") { _, _ in
+            let sofar = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            try expect(sofar.contains("✔ Given a step"), "the report holds only: \(sofar)")
+        }
+        let (live, _) = await FeatureRunCommand(
+            RunConfiguration(targets: [fixture.path("live.feature")], formats: ["pretty:\(path)"])
+        ).run(library)
+        #expect(live == .passed)
+        let (parallel, _) = await FeatureRunCommand(
+            RunConfiguration(
+                targets: [fixture.path("live.feature")], execution: ExecutionOptions(parallel: 2),
+                formats: ["pretty:\(path)"])
+        ).run(library)
+        #expect(parallel == .failed, "in parallel the scenario is written whole, after its steps")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("  Scenario: watched"))
+        #expect(text.contains("✘ Then the report already shows the step before"))
+    }
 }

@@ -71,7 +71,9 @@ public struct FeatureRunCommand: Sendable {
                         output: output, interactive: spec.path == nil ? nil : false, secrets: run.secrets))
             } else {
                 listeners.append(
-                    PrettyReporter(output: output, colours: spec.path == nil ? nil : false, secrets: run.secrets))
+                    PrettyReporter(
+                        output: output, colours: spec.path == nil ? nil : false, secrets: run.secrets,
+                        live: configuration.execution.parallel == 1))
             }
         }
         let listener: (any RunListener)? = listeners.isEmpty ? nil : RunListenerGroup(listeners)

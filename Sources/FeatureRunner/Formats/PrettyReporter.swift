@@ -8,21 +8,27 @@ import Glibc
 import Darwin
 #endif
 
-/// `pretty`: features, scenarios and their steps as Gherkin, each scenario printed when it finishes (whole, so that
-/// parallel scenarios do not interleave), with each step's status, duration and error; coloured on a terminal.
+/// `pretty`: features, scenarios and their steps as Gherkin, with each step's status, duration and error; coloured on
+/// a terminal. With `live` (scenarios run one at a time) each step is printed as it finishes; otherwise each scenario
+/// is printed whole when it finishes, so that parallel scenarios do not interleave.
 public final class PrettyReporter: RunListener {
     private let output: FileHandle
     private let colours: Bool
     private let secrets: SecretValues?
+    private let live: Bool
     private let printed = Mutex<Set<String>>([])
 
     /// - Parameters:
     ///   - output: Where to write.
     ///   - colours: ANSI colours; `nil` decides by whether `output` is a terminal (and `NO_COLOR` is unset).
     ///   - secrets: values masked in everything written.
-    public init(output: FileHandle = .standardOutput, colours: Bool? = nil, secrets: SecretValues? = nil) {
+    ///   - live: print each step as it finishes (for runs of one scenario at a time).
+    public init(
+        output: FileHandle = .standardOutput, colours: Bool? = nil, secrets: SecretValues? = nil, live: Bool = true
+    ) {
         self.output = output
         self.secrets = secrets
+        self.live = live
         self.colours =
             colours ?? (isatty(output.fileDescriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
     }
@@ -46,6 +52,8 @@ public final class PrettyReporter: RunListener {
     private func grey(_ text: String) -> String { colours ? "\u{1B}[90m\(text)\u{1B}[0m" : text }
 
     private let index = Mutex<GherkinIndex?>(nil)
+    /// Live: how many steps of each running test case were printed.
+    private let shown = Mutex<[String: Int]>([:])
 
     public func runStarted(testCases: Int, sources: [FeatureSource]) {
         index.withLock { $0 = GherkinIndex(documents: sources.compactMap(\.document)) }
@@ -53,7 +61,28 @@ public final class PrettyReporter: RunListener {
         if !errors.isEmpty { write(errors + "\n") }
     }
 
+    public func testCaseStarted(_ pickle: Pickle, attempt: Int, worker: Int) {
+        if live { write(header(pickle, attempt: attempt)) }
+    }
+
+    public func stepFinished(_ step: StepResult, in pickle: Pickle, attempt: Int) {
+        guard live else { return }
+        shown.withLock { $0[pickle.id, default: 0] += 1 }
+        write(text(of: step))
+    }
+
     public func testCaseFinished(_ pickle: Pickle, attempt: AttemptResult) {
+        // Live, the steps were printed as they finished; what no step event told (a step in which the worker
+        // crashed) is printed now.
+        let printedSteps = shown.withLock { $0.removeValue(forKey: pickle.id) ?? 0 }
+        var text = live ? "" : header(pickle, attempt: attempt.attempt)
+        text += attempt.steps.dropFirst(live ? printedSteps : 0).map(text(of:)).joined()
+        if attempt.willBeRetried { text += paint("  (failed; retrying)", .pending) + "\n" }
+        write(text)
+    }
+
+    /// The feature's title (before its first scenario) and the scenario's.
+    private func header(_ pickle: Pickle, attempt: Int) -> String {
         let origin = index.withLock { $0?.origin(of: pickle) }
         var text = ""
         let (firstOfFeature, firstOfRun) = printed.withLock { ($0.insert(pickle.uri).inserted, $0.count == 1) }
@@ -69,37 +98,39 @@ public final class PrettyReporter: RunListener {
         let tags = own.map(\.name).joined(separator: " ")
         if !tags.isEmpty { text += "  " + grey(tags) + "\n" }
         let keyword = origin?.scenario.keyword ?? "Scenario"
-        let retry = attempt.attempt > 0 ? " (attempt \(attempt.attempt + 1))" : ""
+        let retry = attempt > 0 ? " (attempt \(attempt + 1))" : ""
         let location = grey("# \(pickle.uri):\(pickle.location?.line ?? 0)")
-        text += "  \(keyword): \(pickle.name)\(retry) \(location)\n"
-        for step in attempt.steps {
-            let milliseconds = grey("(\(Int((step.duration * 1000).rounded())) ms)")
-            if step.kind.isStep {
-                let line = "\(step.keyword)\(step.text)"
-                text += "    " + paint("\(ConsoleText.mark(step.status)) \(line)", step.status) + " \(milliseconds)\n"
-            } else if step.status != .passed {
-                text += "    " + paint("\(ConsoleText.mark(step.status)) \(step.text) hook", step.status) + "\n"
-            } else {
-                continue
-            }
-            if let docString = step.argument?.docString, step.kind.isStep, step.status != .passed {
-                for line in docString.content.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
-                    text += grey("        | \(line)") + "\n"
-                }
-            }
-            if let error = step.error {
-                for line in error.message.split(separator: "\n", omittingEmptySubsequences: false) {
-                    text += paint("        \(line)", step.status) + "\n"
-                }
-                if let definition = error.definitionLocation { text += grey("        at \(definition)") + "\n" }
-            }
-            if let snippet = step.snippet {
-                text += paint("        Undefined. Implement it with:", .undefined) + "\n"
-                for line in snippet.split(separator: "\n") { text += "        \(line)\n" }
+        return text + "  \(keyword): \(pickle.name)\(retry) \(location)\n"
+    }
+
+    /// A step's line with its status and duration, then its error or snippet; a hook only when it did not pass.
+    private func text(of step: StepResult) -> String {
+        var text: String
+        let milliseconds = grey("(\(Int((step.duration * 1000).rounded())) ms)")
+        if step.kind.isStep {
+            let line = "\(step.keyword)\(step.text)"
+            text = "    " + paint("\(ConsoleText.mark(step.status)) \(line)", step.status) + " \(milliseconds)\n"
+        } else if step.status != .passed {
+            text = "    " + paint("\(ConsoleText.mark(step.status)) \(step.text) hook", step.status) + "\n"
+        } else {
+            return ""
+        }
+        if let docString = step.argument?.docString, step.kind.isStep, step.status != .passed {
+            for line in docString.content.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
+                text += grey("        | \(line)") + "\n"
             }
         }
-        if attempt.willBeRetried { text += paint("  (failed; retrying)", .pending) + "\n" }
-        write(text)
+        if let error = step.error {
+            for line in error.message.split(separator: "\n", omittingEmptySubsequences: false) {
+                text += paint("        \(line)", step.status) + "\n"
+            }
+            if let definition = error.definitionLocation { text += grey("        at \(definition)") + "\n" }
+        }
+        if let snippet = step.snippet {
+            text += paint("        Undefined. Implement it with:", .undefined) + "\n"
+            for line in snippet.split(separator: "\n") { text += "        \(line)\n" }
+        }
+        return text
     }
 
     public func runFinished(_ result: RunResult) {
