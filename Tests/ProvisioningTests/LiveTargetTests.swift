@@ -132,6 +132,9 @@ struct LiveTargetTests {
         let session = try await standIn.session
         let bucket = try #require(leftovers.first { $0.hasPrefix("by-data-") })
         #expect(try await session.s3().bucketTagging(bucket)["brickyard:run-id"] == options.runId.value)
+        let keptWorkspaces = try await session.databricksAccount().list("\(session.accountPath)/workspaces")
+        let tags = keptWorkspaces.first?["custom_tags"] as? [String: String]
+        #expect(tags?["brickyard:run-id"] == options.runId.value)
 
         // A recent run is not swept by age; a dry run by id lists without deleting.
         let young = await Sweeper(session: session, olderThan: 6 * 3600).sweep()

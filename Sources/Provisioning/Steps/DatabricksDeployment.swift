@@ -93,6 +93,7 @@ extension ScenarioContext {
         let path = accountPath
         var body: [String: Any] = [
             "workspace_name": names.physical(logical, .workspace), "aws_region": session.aws.region,
+            "custom_tags": names.tags,
         ]
         body["credentials_id"] = try await createAccountObject(
             .credentials, logical: logical, collection: "credentials", idField: "credentials_id",

@@ -75,6 +75,8 @@ extension ScenarioContext {
         let client = try await workspaceClient(for: workspace)
         var spec = try await newClusterSpec(client, instanceProfile: try instanceProfile.map(instanceProfileARN))
         spec["cluster_name"] = names.physical(logical, .cluster)
+        // On AWS the cluster's instances carry the tags too, so leftovers are found by the run id.
+        spec["custom_tags"] = names.tags
         let answer = try await client.json("POST", "/api/2.1/clusters/create", body: spec)
         guard let id = answer["cluster_id"] as? String else { throw StepFailure("the answer has no cluster_id") }
         ledger.record(
