@@ -54,8 +54,12 @@ public struct FeatureRunCommand: Sendable {
             return (.usage, nil)
         }
         if let cases = WorkerCommand.workerCases {
-            // A worker: run the cases the supervisor asked for and tell it everything on standard output.
-            let reporter = WorkerReporter(output: standardOutput, pickleIds: run.pickles.map(\.id))
+            // A worker: run the cases the supervisor asked for and tell it everything on the protocol channel, which
+            // was standard output; what steps print goes to standard error from here on.
+            let channel =
+                standardOutput.fileDescriptor == STDOUT_FILENO
+                ? WorkerChannel.claimStandardOutput() : WorkerChannel(descriptor: standardOutput.fileDescriptor)
+            let reporter = WorkerReporter(channel: channel, pickleIds: run.pickles.map(\.id))
             run.secrets.onAdd { reporter.secret($0) }
             let result = await run.execute(
                 only: cases, parallel: WorkerCommand.workerParallel, firstAttempts: WorkerCommand.workerFirstAttempts,

@@ -11,6 +11,8 @@ private final class SupervisorState: Sendable {
         /// The steps of each running attempt so far, with its number and worker.
         var running: [Int: (attempt: Int, worker: Int, startedAt: Date, steps: [StepResult])] = [:]
         var runHookFailures: [StepResult] = []
+        /// Why the worker's frames could not be read, when they could not.
+        var protocolFailure: String?
     }
 
     private let progress = Mutex(Progress())
@@ -36,15 +38,21 @@ extension FeatureRun {
             let exit = await worker.run(cases: pending, parallel: parallel, firstAttempts: firstAttempts) { event in
                 self.record(event, in: progress, listener: listener)
             }
-            let (finished, running, hookFailures) = progress.withLock { ($0.finished, $0.running, $0.runHookFailures) }
+            let (finished, running, hookFailures, unreadable) = progress.withLock {
+                ($0.finished, $0.running, $0.runHookFailures, $0.protocolFailure)
+            }
             pending.removeAll { finished[$0] != nil }
-            if !hookFailures.isEmpty || exit == .exited(0) || pending.isEmpty { break }
+            // What a worker that could not be understood did after that point is unknown: what is left is reported
+            // below as unreported, not run again.
+            if !hookFailures.isEmpty || unreadable != nil || pending.isEmpty { break }
             // Interrupted (Ctrl-C): the worker tore down what it could and stopped; start no other.
             if exit == .exited(WorkerCommand.interruptedStatus) || exit == .signal(SIGINT) { break }
             let crashed = running.keys.sorted()
             if crashed.count == 1 || (parallel == 1 && !crashed.isEmpty) {
                 let index = crashed[0]
-                var result = crashResult(index, exit: exit, progress: progress)
+                var result = crashResult(
+                    index, message: "the process \(exit.isSignal ? "crashed" : "ended") in this step (\(Self.describe(exit)))",
+                    progress: progress)
                 let retried = result.finalAttempt.attempt < options.retry
                 result.attempts[result.attempts.count - 1].willBeRetried = retried
                 listener?.testCaseFinished(testCases[index].pickle, attempt: result.finalAttempt)
@@ -80,8 +88,16 @@ extension FeatureRun {
                 break
             }
         }
-        let (finished, hookFailures) = progress.withLock { ($0.finished, $0.runHookFailures) }
-        let results = testCases.indices.compactMap { finished[$0] }
+        let results = testCases.indices.map { index in
+            if let result = progress.withLock({ $0.finished[index] }) { return result }
+            // Every planned test case gets a result: one no worker reported on failed.
+            let reason = progress.withLock { $0.protocolFailure.map { " (its report could not be read: \($0))" } }
+            let result = crashResult(
+                index, message: "the worker ended without reporting this scenario\(reason ?? "")", progress: progress)
+            listener?.testCaseFinished(testCases[index].pickle, attempt: result.finalAttempt)
+            return result
+        }
+        let hookFailures = progress.withLock { $0.runHookFailures }
         let result = makeResult(testCases: results, runHookFailures: hookFailures, startedAt: startedAt)
         listener?.runFinished(result)
         return result
@@ -114,29 +130,45 @@ extension FeatureRun {
             progress.withLock { $0.runHookFailures.append(result) }
         case .secret(let value):
             secrets.add(value)
+        case .protocolFailure(let reason):
+            progress.withLock { $0.protocolFailure = reason }
+            FileHandle.standardError.write(Data("brickyard: a worker's report could not be read: \(reason)\n".utf8))
         }
     }
 
-    /// The test case whose worker died in it: its finished attempts, and the last one failed at the step it died in.
-    private func crashResult(_ index: Int, exit: WorkerProcess.Exit, progress: SupervisorState) -> TestCaseResult {
+    /// The test case whose worker died in it (or never reported on it): its finished attempts, and the last one
+    /// failed with `message` at the first step no event reported, or at an added step when every step was reported.
+    private func crashResult(_ index: Int, message: String, progress: SupervisorState) -> TestCaseResult {
         let testCase = testCases[index]
         let (earlier, current) = progress.withLock { ($0.attempts[index] ?? [], $0.running[index]) }
+        let failure = StepError(message: message, type: "Crash", definitionLocation: nil)
         var steps = current?.steps ?? []
-        for planned in testCase.steps.dropFirst(steps.count) {
+        let reported = steps.count
+        for planned in testCase.steps.dropFirst(reported) {
             var step = planned.skippedResult
-            if steps.count == current?.steps.count ?? 0 {
+            if steps.count == reported {
                 step.status = .failed
-                step.error = StepError(
-                    message: "the process crashed in this step (\(Self.describe(exit)))", type: "Crash",
-                    definitionLocation: step.definitions.first?.location)
+                step.error = failure
+                step.error?.definitionLocation = step.definitions.first?.location
             }
             steps.append(step)
+        }
+        if !steps.contains(where: { $0.status == .failed }) {
+            // Every step was reported, yet the scenario never finished (or it has no steps): it failed after them.
+            steps.append(Self.failedStep(failure))
         }
         let attempt = AttemptResult(
             attempt: current?.attempt ?? earlier.count, id: "\(testCase.id).\(current?.attempt ?? earlier.count)",
             steps: steps, startedAt: current?.startedAt ?? Date(), finishedAt: Date(), willBeRetried: false,
             worker: current?.worker ?? 0)
         return TestCaseResult(id: testCase.id, pickle: testCase.pickle, attempts: earlier + [attempt])
+    }
+
+    /// A failed step that stands for the worker process itself.
+    private static func failedStep(_ error: StepError) -> StepResult {
+        StepResult(
+            id: "worker", kind: .hook(.after, definitionId: "worker"), keyword: "", text: "worker process",
+            location: nil, argument: nil, status: .failed, error: error)
     }
 
     private func workerFailure(_ exit: WorkerProcess.Exit) -> StepResult {

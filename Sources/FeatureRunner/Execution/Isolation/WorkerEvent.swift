@@ -2,8 +2,8 @@ import Foundation
 import Gherkin
 import Synchronization
 
-/// What a worker process tells its supervisor, one JSON line each, as the run goes: enough to report live, and to
-/// know, if the worker dies, which scenario and which step it died in.
+/// What a worker process tells its supervisor, one frame each (``WorkerFrame``), as the run goes: enough to report
+/// live, and to know, if the worker dies, which scenario and which step it died in.
 enum WorkerEvent: Codable, Sendable {
     case started(index: Int, attempt: Int, worker: Int)
     case step(index: Int, attempt: Int, result: StepResult)
@@ -12,22 +12,9 @@ enum WorkerEvent: Codable, Sendable {
     case runHookFailure(StepResult)
     /// A value the run must mask (a step called `redact`).
     case secret(String)
-
-    /// Marks event lines, so that whatever else step code prints on standard output is told apart.
-    static let marker = "\u{1E}brickyard-worker "
-
-    func line() -> Data {
-        let encoder = JSONEncoder()
-        var data = Data(Self.marker.utf8)
-        data.append((try? encoder.encode(self)) ?? Data("null".utf8))
-        data.append(UInt8(ascii: "\n"))
-        return data
-    }
-
-    static func parse(_ line: Substring) -> WorkerEvent? {
-        guard line.hasPrefix(marker) else { return nil }
-        return try? JSONDecoder().decode(WorkerEvent.self, from: Data(line.dropFirst(marker.count).utf8))
-    }
+    /// Not sent by workers: the supervisor's reader could not read the worker's frames (what was read before
+    /// counts; nothing after it does).
+    case protocolFailure(String)
 }
 
 /// How a worker is started: the executable that runs features (`brickyard`, or a runner of your own built on
@@ -105,17 +92,17 @@ public struct WorkerCommand: Sendable {
     }
 }
 
-/// The worker's side: sends every event on standard output.
+/// The worker's side: sends every event through the protocol channel, from whichever scenario's task reports it.
 final class WorkerReporter: RunListener {
-    private let output: FileHandle
+    private let channel: WorkerChannel
     private let indexes: [String: Int]
 
-    init(output: FileHandle, pickleIds: [String]) {
-        self.output = output
+    init(channel: WorkerChannel, pickleIds: [String]) {
+        self.channel = channel
         self.indexes = Dictionary(pickleIds.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private func send(_ event: WorkerEvent) { output.write(event.line()) }
+    private func send(_ event: WorkerEvent) { channel.send(event) }
 
     /// Tells the supervisor a value to mask.
     func secret(_ value: String) { send(.secret(value)) }

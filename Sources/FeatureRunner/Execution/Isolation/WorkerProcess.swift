@@ -1,17 +1,23 @@
 import Foundation
 
-/// One worker process: started with the test cases it is to run, read line by line until it exits.
+/// One worker process: started with the test cases it is to run, its frames read until it exits.
 struct WorkerProcess: Sendable {
     /// How the worker ended.
     enum Exit: Sendable, Equatable {
         case exited(Int32)
         case signal(Int32)
         case couldNotStart(String)
+
+        var isSignal: Bool {
+            if case .signal = self { return true }
+            return false
+        }
     }
 
     let command: WorkerCommand
 
-    /// Runs the worker, handing each event to `handle` as it arrives; other output goes to standard error.
+    /// Runs the worker, handing each event to `handle` as it arrives. Its standard error is the console's; its
+    /// standard output carries only frames.
     func run(
         cases: [Int], parallel: Int, firstAttempts: [Int: Int], handle: @escaping @Sendable (WorkerEvent) -> Void
     ) async -> Exit {
@@ -42,22 +48,30 @@ struct WorkerProcess: Sendable {
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 let reader = output.fileHandleForReading
-                var buffer = Data()
+                var frames = WorkerFrame.Reader()
+                var failure: WorkerFrame.ProtocolError?
                 while true {
                     let chunk = reader.availableData
                     if chunk.isEmpty { break }
-                    buffer.append(chunk)
-                    while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                        let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                        buffer.removeSubrange(buffer.startIndex...newline)
-                        if let event = WorkerEvent.parse(line[...]) {
+                    // After a protocol error the rest is read and dropped, so the worker never blocks on a full pipe.
+                    guard failure == nil else { continue }
+                    do throws(WorkerFrame.ProtocolError) {
+                        for payload in try frames.append(chunk) {
+                            guard let event = try? JSONDecoder().decode(WorkerEvent.self, from: payload) else {
+                                throw WorkerFrame.ProtocolError(
+                                    description: "a frame of \(payload.count) bytes is not a worker event")
+                            }
                             handle(event)
-                        } else {
-                            FileHandle.standardError.write(Data((line + "\n").utf8))
                         }
+                    } catch {
+                        failure = error
                     }
                 }
+                if failure == nil && frames.hasPartialFrame {
+                    failure = WorkerFrame.ProtocolError(description: "the worker's last frame was cut short")
+                }
                 process.waitUntilExit()
+                if let failure { handle(.protocolFailure(failure.description)) }
                 switch process.terminationReason {
                 case .uncaughtSignal: continuation.resume(returning: .signal(process.terminationStatus))
                 default: continuation.resume(returning: .exited(process.terminationStatus))
