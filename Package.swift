@@ -26,10 +26,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
+        // The system libxml2 (Debian's libxml2-dev), the XML parser of untrusted bodies.
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         // Wire formats shared by the emulator and the clients: SigV4/SigV2, aws-chunked, checksums, XML, dates.
         .target(
             name: "AWSWire",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CLibXML2", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The IAM policy language: parse, validate, evaluate. Pure, no I/O.
         .target(name: "PolicyEngine"),

@@ -1,14 +1,13 @@
+import CLibXML2
 import Foundation
-
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// An element of a parsed XML document: name (without namespace prefix), text, attributes and children.
 ///
 /// Request bodies (`CreateBucketConfiguration`, `Delete`, `CompleteMultipartUpload`, ...) and client responses are
-/// small; a tree built with FoundationXML's `XMLParser` (libxml2) is the simplest faithful reader. External entities
-/// are never resolved.
+/// small; the tree is read with the system libxml2, called directly: it checks well-formedness and UTF-8 on every
+/// byte sequence without trapping (FoundationXML's wrapper traps on invalid UTF-8 in names and entity references).
+/// Nothing is loaded from the network, no DTD is read, and a document with a document type declaration is refused,
+/// so no entity can be defined or expanded.
 public struct XMLTree: Sendable, Equatable {
     /// The local name.
     public var name: String
@@ -51,54 +50,95 @@ public struct XMLTree: Sendable, Equatable {
     /// Parses a document.
     /// - Parameter data: The document bytes.
     /// - Returns: The root element.
-    /// - Throws: ``ParseError`` when the document is not well formed or is empty.
+    /// - Throws: ``ParseError`` when the document is not well formed, is empty, declares a document type or nests
+    ///   deeper than ``maximumDepth``.
     public static func parse(_ data: Data) throws(ParseError) -> XMLTree {
-        let parser = XMLParser(data: data)
-        let builder = TreeBuilder()
-        parser.delegate = builder
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse(), let root = builder.root else {
-            throw ParseError(description: parser.parserError.map { "\($0)" } ?? builder.failure ?? "empty document")
+        guard !data.isEmpty else { throw ParseError(description: "empty document") }
+        guard data.count <= Int(Int32.max) else { throw ParseError(description: "document too large") }
+        LibXML2.initialize()
+        guard let context = xmlNewParserCtxt() else { throw ParseError(description: "out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = data.withUnsafeBytes { bytes in
+            xmlCtxtReadMemory(
+                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
         }
-        return root
+        guard let document else {
+            throw ParseError(description: LibXML2.message(context.pointee.lastError) ?? "not well-formed")
+        }
+        defer { xmlFreeDoc(document) }
+        guard document.pointee.intSubset == nil && document.pointee.extSubset == nil else {
+            throw ParseError(description: "a document type declaration is not allowed")
+        }
+        guard let root = xmlDocGetRootElement(document) else { throw ParseError(description: "empty document") }
+        return try element(root, depth: 0)
+    }
+
+    /// The deepest nesting of elements accepted.
+    public static let maximumDepth = 64
+
+    private static func element(_ node: xmlNodePtr, depth: Int) throws(ParseError) -> XMLTree {
+        guard depth <= maximumDepth else { throw ParseError(description: "document nested too deeply") }
+        var tree = XMLTree(name: LibXML2.string(node.pointee.name))
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+            tree.attributes[LibXML2.string(current.pointee.name)] = LibXML2.string(value)
+            brickyard_xml_free(value)
+            attribute = current.pointee.next
+        }
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                tree.children.append(try element(current, depth: depth + 1))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                tree.text += LibXML2.string(current.pointee.content)
+            case XML_ENTITY_REF_NODE:
+                // Only the predefined and character references exist without a DTD; libxml2 keeps them as text.
+                let value = xmlNodeGetContent(current)
+                tree.text += LibXML2.string(value)
+                brickyard_xml_free(value)
+            default:
+                break  // comments and processing instructions
+            }
+            child = current.pointee.next
+        }
+        if !tree.children.isEmpty { tree.text = tree.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return tree
     }
 }
 
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-    var stack: [XMLTree] = []
-    var root: XMLTree?
-    var failure: String?
+/// The calls into libxml2 that need care.
+private enum LibXML2 {
+    /// `xmlInitParser` once, before any thread parses (libxml2 asks for that).
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String]
-    ) {
-        if stack.count > 64 {
-            failure = "document nested too deeply"
-            parser.abortParsing()
-            return
-        }
-        stack.append(XMLTree(name: elementName, attributes: attributes))
+    static func initialize() { _ = initialized }
+
+    /// A libxml2 string (UTF-8, checked by the parser); invalid bytes would become U+FFFD, never a trap.
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
+    static func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
+        string(UnsafePointer(pointer))
     }
 
-    func parser(_ parser: XMLParser, foundCDATA cdataBlock: Data) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += String(decoding: cdataBlock, as: UTF8.self)
+    private static func strlen(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        var length = 0
+        while pointer[length] != 0 { length += 1 }
+        return length
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard var element = stack.popLast() else { return }
-        if !element.children.isEmpty { element.text = element.text.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if stack.isEmpty {
-            root = element
-        } else {
-            stack[stack.count - 1].children.append(element)
-        }
+    /// The parser's description of its first error, line included.
+    static func message(_ error: xmlError) -> String? {
+        guard let text = error.message else { return nil }
+        let message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return error.line > 0 ? "line \(error.line): \(message)" : message
     }
 }
