@@ -204,7 +204,7 @@ struct CBORReader {
             switch value {
             case .integer(let number):
                 // Epoch milliseconds (what the AWS SDK for Java writes); small values are read as seconds.
-                let seconds = abs(number) > 100_000_000_000 ? Double(number) / 1000 : Double(number)
+                let seconds = number.magnitude > 100_000_000_000 ? Double(number) / 1000 : Double(number)
                 return .timestamp(Date(timeIntervalSince1970: seconds))
             case .double(let seconds):
                 return .timestamp(Date(timeIntervalSince1970: seconds))

@@ -18,7 +18,7 @@ public enum AWSDate {
     /// ISO 8601 with milliseconds, as S3 writes `LastModified` in XML: `2026-11-22T10:00:00.000Z`.
     public static func iso8601(_ date: Date) -> String {
         let c = components(date)
-        let millis = (Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000 + 1000) % 1000
+        let millis = (Int((secondsSince1970(date) * 1000).rounded(.down)) % 1000 + 1000) % 1000
         return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
             + pad(c.minute, 2) + ":" + pad(c.second, 2) + "." + pad(millis, 3) + "Z"
     }
@@ -77,8 +77,19 @@ public enum AWSDate {
         var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int
     }
 
+    /// The dates that can be written: years 0001 to 9999, as every AWS date format has four digits for the year.
+    public static let writableRange: ClosedRange<TimeInterval> = -62_135_596_800...253_402_300_799.999
+
+    /// The date's seconds since 1970, held to ``writableRange`` (a date from a request may be any double: huge,
+    /// infinite or not a number; none of them may trap a conversion to an integer).
+    static func secondsSince1970(_ date: Date) -> TimeInterval {
+        let seconds = date.timeIntervalSince1970
+        guard !seconds.isNaN else { return writableRange.lowerBound }
+        return min(max(seconds, writableRange.lowerBound), writableRange.upperBound)
+    }
+
     static func components(_ date: Date) -> Components {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Int(secondsSince1970(date).rounded(.down))
         var days = seconds / 86_400
         var rest = seconds % 86_400
         if rest < 0 {

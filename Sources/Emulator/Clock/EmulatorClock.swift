@@ -22,11 +22,16 @@ public final class EmulatorClock: Sendable {
         Date()
     }
 
+    /// The furthest the clock runs ahead of wall time: a thousand years, so every date it gives converts to
+    /// milliseconds in 64 bits and is written in AWS's four-digit-year formats.
+    public static let maximumOffset: TimeInterval = 1000 * 366 * 86_400
+
     /// Moves the clock forward.
-    /// - Parameter seconds: How far; negative values are ignored (the clock never runs backwards).
+    /// - Parameter seconds: How far; negative values and NaN are ignored (the clock never runs backwards), and the
+    ///   clock stops at ``maximumOffset`` ahead of wall time.
     public func advance(by seconds: TimeInterval) {
         guard seconds > 0 else { return }
-        offset.withLockedValue { $0 += seconds }
+        offset.withLockedValue { $0 = min($0 + seconds, Self.maximumOffset) }
     }
 
     /// How far the clock is ahead of wall time.

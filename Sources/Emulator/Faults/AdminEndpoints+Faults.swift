@@ -39,23 +39,30 @@ extension AdminEndpoints {
         }
         var error: FaultRule.InjectedError?
         if let object = body["error"] {
-            guard let spec = object as? [String: Any], let status = (spec["status"] as? NSNumber)?.intValue,
-                (400...599).contains(status)
+            guard let spec = object as? [String: Any], let status = AdminJSON.integer(spec["status"], in: 400...599)
             else {
                 return .failure(RuleError(text: "error needs a status between 400 and 599"))
             }
             error = FaultRule.InjectedError(
                 status: status, code: spec["code"] as? String ?? Self.defaultCode(status),
-                message: spec["message"] as? String, retryAfter: (spec["retryAfter"] as? NSNumber)?.intValue)
+                message: spec["message"] as? String, retryAfter: AdminJSON.integer(spec["retryAfter"], in: 0...86_400))
+            if spec["retryAfter"] != nil && error?.retryAfter == nil {
+                return .failure(RuleError(text: "retryAfter must be a whole number of seconds from 0 to 86400"))
+            }
         }
-        let latency = (body["latencyMs"] as? NSNumber)?.intValue ?? 0
+        if body["latencyMs"] != nil && AdminJSON.integer(body["latencyMs"], in: 0...600_000) == nil {
+            return .failure(RuleError(text: "latencyMs must be a whole number from 0 to 600000"))
+        }
+        let latency = AdminJSON.integer(body["latencyMs"], in: 0...600_000) ?? 0
         guard error != nil || latency > 0 else {
             return .failure(RuleError(text: "a fault needs an error, a latencyMs, or both"))
         }
-        let probability = (body["probability"] as? NSNumber)?.doubleValue ?? 1
-        guard (0...1).contains(probability) else { return .failure(RuleError(text: "probability must be 0 to 1")) }
-        let count = (body["count"] as? NSNumber)?.intValue
-        if let count, count < 1 { return .failure(RuleError(text: "count must be at least 1")) }
+        let probability = body["probability"] == nil ? 1 : AdminJSON.double(body["probability"], in: 0...1)
+        guard let probability else { return .failure(RuleError(text: "probability must be 0 to 1")) }
+        let count = AdminJSON.integer(body["count"], in: 1...Int(Int32.max))
+        if body["count"] != nil && count == nil {
+            return .failure(RuleError(text: "count must be a whole number of at least 1"))
+        }
         return .success(
             FaultRule(
                 service: body["service"] as? String, operation: body["operation"] as? String,

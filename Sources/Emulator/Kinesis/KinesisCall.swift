@@ -26,4 +26,23 @@ struct KinesisCall: Sendable {
         guard let number = value.integer else { throw .serialization("\(name) must be an integer") }
         return number
     }
+
+    /// An integer member held to the range the service model gives it, with Kinesis's validation message.
+    /// - Parameters:
+    ///   - name: The member (`MaxResults`).
+    ///   - range: What the model allows.
+    ///   - fallback: The value when the member is absent.
+    func integer(_ name: String, in range: ClosedRange<Int64>, default fallback: Int64) throws(KinesisError) -> Int {
+        let value = try integer(name) ?? fallback
+        guard range.contains(value) else {
+            let constraint =
+                value < range.lowerBound
+                ? "greater than or equal to \(range.lowerBound)" : "less than or equal to \(range.upperBound)"
+            let member = name.prefix(1).lowercased() + name.dropFirst()
+            throw .validation(
+                "1 validation error detected: Value '\(value)' at '\(member)' failed to satisfy constraint: Member must have value \(constraint)"
+            )
+        }
+        return Int(value)
+    }
 }

@@ -8,6 +8,8 @@ struct AdminEndpoints {
     static let pathPrefix = "/_brickyard/"
     /// The version the emulator reports.
     static let version = "0.1.0"
+    /// The most the clock moves in one call: a century, so that every date stays writable in AWS's formats.
+    static let maximumAdvance: Double = 100 * 366 * 86_400
 
     let services: EmulatorServices
 
@@ -34,8 +36,10 @@ struct AdminEndpoints {
             return json(clock())
         case (.POST, "clock/advance"):
             let body = try? JSONSerialization.jsonObject(with: Data(request.body.readableBytesView)) as? [String: Any]
-            guard let seconds = (body?["seconds"] as? NSNumber)?.doubleValue, seconds >= 0 else {
-                return json(["error": "expected {\"seconds\": N} with N >= 0"], status: .badRequest)
+            guard let seconds = AdminJSON.double(body?["seconds"], in: 0...Self.maximumAdvance) else {
+                return json(
+                    ["error": "expected {\"seconds\": N} with N from 0 to \(Int(Self.maximumAdvance)) (100 years)"],
+                    status: .badRequest)
             }
             services.clock.advance(by: seconds)
             services.databricks.account.settle()

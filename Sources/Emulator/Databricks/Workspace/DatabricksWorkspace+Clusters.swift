@@ -286,6 +286,7 @@ extension DatabricksWorkspace {
         if let end = call.int("end_time") { events = events.filter { ($0["timestamp"]?.int ?? 0) <= end } }
         if call.string("order") != "ASC" { events.reverse() }
         let offset = Int(call.int("offset") ?? 0)
+        guard offset >= 0 else { throw .invalidParameter("offset must be greater than or equal to 0, got \(offset)") }
         let limit = Int(min(500, max(1, call.int("limit") ?? 50)))
         let page = Array(events.dropFirst(offset).prefix(limit))
         var object: JSONObject = [

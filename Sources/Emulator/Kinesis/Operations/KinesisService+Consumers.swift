@@ -104,8 +104,9 @@ extension KinesisService {
 
     func listConsumers(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
         guard call.string("StreamARN") != nil else { throw .missing("StreamARN") }
-        let maxResults = Int(try call.integer("MaxResults") ?? 100)
+        let maxResults = try call.integer("MaxResults", in: 1...10_000, default: 100)
         let start = call.string("NextToken").flatMap { Int($0) } ?? 0
+        guard start >= 0 else { throw .invalidArgument("NextToken is not valid: \(start)") }
         return try withStream(call) { stream in
             Self.settleConsumers(&stream, now: call.now)
             let page = Array(stream.consumers.dropFirst(start).prefix(maxResults))

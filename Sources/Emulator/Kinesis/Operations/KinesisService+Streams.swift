@@ -319,7 +319,7 @@ extension KinesisService {
 
     func listTags(_ call: KinesisCall) throws(KinesisError) -> AWSDocument {
         let start = call.string("ExclusiveStartTagKey")
-        let limit = Int(try call.integer("Limit") ?? 50)
+        let limit = try call.integer("Limit", in: 1...50, default: 50)
         return try withStream(call) { stream in
             let keys = stream.tags.keys.sorted().filter { start == nil || $0 > start! }
             let page = keys.prefix(limit)

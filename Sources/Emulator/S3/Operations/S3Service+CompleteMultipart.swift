@@ -72,6 +72,12 @@ extension S3Service {
             try checkWritePreconditions(context, current: bucket.currentObject(context.key))
 
             let total = parts.reduce(0) { $0 + $1.metadata.size }
+            guard total <= Self.maximumAssembledSize else {
+                // S3 takes up to 5 TiB; objects live in one buffer here, which holds at most 4 GiB.
+                throw S3Error(
+                    "EntityTooLarge", .badRequest, "Your proposed upload exceeds the maximum allowed size",
+                    [("ProposedSize", String(total)), ("MaxSizeAllowed", String(Self.maximumAssembledSize))])
+            }
             var data = ByteBuffer()
             data.reserveCapacity(total)
             var md5s: [UInt8] = []

@@ -6,6 +6,9 @@ import NIOHTTP1
 
 extension S3Service {
     static let minimumPartSize = 5 * 1024 * 1024
+    /// The largest object CompleteMultipartUpload assembles: an object is held in one `ByteBuffer`, whose capacity is
+    /// at most `UInt32.max` bytes (S3 itself takes 5 TiB; larger objects wait for storage on disk).
+    static let maximumAssembledSize = Int(UInt32.max)
     static let maximumPartNumber = 10_000
 
     /// The upload a request names, or `NoSuchUpload`.
@@ -158,13 +161,23 @@ extension S3Service {
 
     // MARK: - ListParts
 
+    /// A query argument S3 reads as an integer from 0 to 2^31 - 1.
+    static func nonNegativeArgument(_ context: Context, _ name: String, default fallback: Int) throws(S3Error) -> Int {
+        guard let text = context.request.query(name) else { return fallback }
+        guard let value = Int32(text), value >= 0 else {
+            throw .invalidArgument(
+                "Argument \(name) must be an integer between 0 and 2147483647", name: name, value: text)
+        }
+        return Int(value)
+    }
+
     func listParts(_ context: Context) throws(S3Error) -> EmulatorResponse {
         let upload = try store.read { state throws(S3Error) in try self.upload(context, in: state) }
         let owner = try store.read { state throws(S3Error) in
             try bucket(context.bucket, in: state).metadata.ownerAccountId
         }
-        let marker = Int(context.request.query("part-number-marker") ?? "0") ?? 0
-        let maxParts = min(Int(context.request.query("max-parts") ?? "1000") ?? 1000, 1000)
+        let marker = try Self.nonNegativeArgument(context, "part-number-marker", default: 0)
+        let maxParts = min(try Self.nonNegativeArgument(context, "max-parts", default: 1000), 1000)
         let all = upload.parts.values.map(\.metadata).filter { $0.partNumber > marker }
             .sorted { $0.partNumber < $1.partNumber }
         let page = all.prefix(maxParts)
