@@ -59,6 +59,12 @@ public final class Emulator: Sendable {
                 principal: .root(accountId: configuration.accountId)))
         if let directory = configuration.stateDirectory {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // What a process killed mid-write left: a temporary is never state (the rename did not happen).
+            let leftovers = DurableFile.removeLeftovers(in: directory)
+            if !leftovers.isEmpty {
+                configuration.logger.info(
+                    "removed temporaries a stopped emulator left", metadata: ["files": "\(leftovers.joined(separator: ", "))"])
+            }
         }
         let services = try EmulatorServices(configuration: configuration, clock: clock, credentials: credentials)
         let server = try await HTTPServer.start(

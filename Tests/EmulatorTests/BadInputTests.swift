@@ -22,7 +22,7 @@ struct BadInputTests {
         try await withEmulator { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
             connection.send(bytes)
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 400"))
             try await expectStillServing(emulator)
         }
@@ -32,7 +32,7 @@ struct BadInputTests {
         try await withEmulator { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
             connection.send("GET /b HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 16 * 1024))\r\n\r\n")
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 400"))
             #expect(answer.contains("RequestHeaderSectionTooLarge"))
             try await expectStillServing(emulator)
@@ -44,7 +44,7 @@ struct BadInputTests {
             let connection = try RawConnection(port: port(emulator))
             connection.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly a few bytes")
             connection.shutdownWrite()
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 400"))
             #expect(answer.contains("IncompleteBody"))
             try await expectStillServing(emulator)
@@ -55,7 +55,7 @@ struct BadInputTests {
         try await withEmulator({ $0.limits.idleTimeout = .milliseconds(300) }) { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
             connection.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nten bytes.")
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 400"))
             #expect(answer.contains("<Code>RequestTimeout</Code>"))
             try await expectStillServing(emulator)
@@ -66,7 +66,7 @@ struct BadInputTests {
         try await withEmulator({ $0.limits.maxBodySize = 1024 }) { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
             connection.send("PUT /b/k HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n\r\n")
-            let answer = connection.read(until: "</Error>")
+            let answer = await connection.read(until: "</Error>")
             #expect(answer.contains("EntityTooLarge"))
             try await expectStillServing(emulator)
         }
@@ -107,7 +107,7 @@ struct BadInputTests {
             connection.send(
                 "GET /_brickyard/nothing HTTP/1.1\r\nHost: x\r\n\r\nGET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
             )
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.contains("HTTP/1.1 404"))
             #expect(answer.contains("\"status\":\"ok\""))
         }

@@ -23,7 +23,7 @@ struct S3AddressingWireTests {
             var text = "GET /dir/file.txt HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
             for (name, value) in request.allHTTPHeaderFields ?? [:] { text += "\(name): \(value)\r\n" }
             connection.send(text + "\r\n")
-            let answer = connection.readAll()
+            let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 200"))
             #expect(answer.hasSuffix("virtual"))
         }

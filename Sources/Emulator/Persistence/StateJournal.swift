@@ -87,6 +87,7 @@ final class StateJournal: @unchecked Sendable {
         fsync(file)
         close(file)
         guard rename(temporary, path) == 0 else { throw JournalError(description: "cannot replace \(path)") }
+        DurableFile.syncFolder(of: path)
         close(descriptor)
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if descriptor < 0 { throw JournalError(description: "cannot reopen \(path)") }

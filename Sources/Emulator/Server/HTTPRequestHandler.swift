@@ -27,14 +27,21 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let errors: any ProtocolErrorRenderer
     private let limits: HTTPLimits
     private let logger: Logger
+    private let headerDeadline: HeaderDeadlineHandler?
     private var state = State.idle
     private var inputClosed = false
+    /// Bytes after the request being answered were not HTTP: answer it, then close.
+    private var inputBroken = false
 
-    init(responder: any RequestResponder, errors: any ProtocolErrorRenderer, limits: HTTPLimits, logger: Logger) {
+    init(
+        responder: any RequestResponder, errors: any ProtocolErrorRenderer, limits: HTTPLimits, logger: Logger,
+        headerDeadline: HeaderDeadlineHandler? = nil
+    ) {
         self.responder = responder
         self.errors = errors
         self.limits = limits
         self.logger = logger
+        self.headerDeadline = headerDeadline
     }
 
     // MARK: - Inbound
@@ -43,6 +50,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
         switch unwrapInboundIn(data) {
         case .head(let head):
             guard case .idle = state else { return }
+            headerDeadline?.headReceived()
             receiveHead(head, context: context)
         case .body(var chunk):
             guard case .receiving(let head, var body) = state else { return }
@@ -111,10 +119,11 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func write(_ response: EmulatorResponse, for head: HTTPRequestHead, context: ChannelHandlerContext) {
         guard case .responding = state else { return }
-        let keepAlive = head.isKeepAlive && !inputClosed
+        let keepAlive = head.isKeepAlive && !inputClosed && !inputBroken
         // Become idle before writing: the pipelining handler delivers the next buffered request from inside the
         // write of `.end`, and it must find this handler ready for it.
         state = keepAlive ? .idle : .discarding
+        if keepAlive { headerDeadline?.awaitNextHead() }
         writeResponse(response, method: head.method, version: head.version, keepAlive: keepAlive, context: context)
         if !keepAlive { close(context: context) }
     }
@@ -153,6 +162,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func close(context: ChannelHandlerContext) {
         if case .closed = state { return }
         state = .closed
+        // Whatever was written goes out first: an answer written just before (a response, then the 400 for the
+        // garbage after it) is never dropped by the close.
+        context.flush()
         context.close(promise: nil)
     }
 
@@ -198,6 +210,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
                 rejectAndClose(.malformedHTTP, head: nil, context: context)
             }
             close(context: context)
+        case .responding:
+            // Garbage after a complete request: the request still gets its answer, then the connection closes.
+            inputBroken = true
         default:
             close(context: context)
         }

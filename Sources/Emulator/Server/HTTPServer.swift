@@ -11,6 +11,8 @@ public struct HTTPLimits: Sendable {
     public var maxHeaderSectionSize: Int = 8 * 1024
     /// How long a connection may stay silent, mid-request or between requests.
     public var idleTimeout: TimeAmount = .seconds(20)
+    /// How long a request's header section may take from its first byte to its end, however it trickles in.
+    public var headerTimeout: TimeAmount = .seconds(20)
 
     /// The defaults.
     public init() {}
@@ -51,10 +53,16 @@ final class HTTPServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    let deadline = HeaderDeadlineHandler(timeout: limits.headerTimeout) {
+                        errors.render(.requestTimeout, head: nil)
+                    }
                     try sync.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
+                    try sync.addHandler(deadline)
                     try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: false)
                     try sync.addHandler(
-                        HTTPRequestHandler(responder: responder, errors: errors, limits: limits, logger: logger))
+                        HTTPRequestHandler(
+                            responder: responder, errors: errors, limits: limits, logger: logger,
+                            headerDeadline: deadline))
                 }
             }
         do {

@@ -61,26 +61,27 @@ final class RawConnection {
     }
 
     /// Reads until the server closes the connection or the timeout passes.
-    func readAll() -> String {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        return String(decoding: data, as: UTF8.self)
+    ///
+    /// The blocking reads run on a thread of their own: on the concurrency pool (two threads on a two-core
+    /// machine) they would starve the emulator's own request tasks while they wait.
+    func readAll() async -> String {
+        await read(until: nil)
     }
 
     /// Reads what arrives until `marker` has been seen (or timeout).
-    func read(until marker: String) -> String {
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while !String(decoding: data, as: UTF8.self).contains(marker) {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            data.append(contentsOf: buffer[0..<count])
+    func read(until marker: String?) async -> String {
+        let socket = self.socket
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var data = Data()
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while marker == nil || !String(decoding: data, as: UTF8.self).contains(marker!) {
+                    let count = recv(socket, &buffer, buffer.count, 0)
+                    if count <= 0 { break }
+                    data.append(contentsOf: buffer[0..<count])
+                }
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Keeps the Databricks state in one file of the state directory (`databricks.json`), rewritten atomically (a
-/// temporary file, `fsync`, `rename`) after every change and before the change is answered, so an acknowledged write
-/// survives `kill -9`.
+/// Keeps the Databricks state in one file of the state directory (`databricks.json`), rewritten atomically
+/// (``DurableFile``: a temporary file, `fsync`, `rename`) after every change and before the change is answered, so
+/// an acknowledged write survives `kill -9`.
 final class DatabricksStore: Sendable {
     let path: String
     private let lock = NIOLock()
@@ -24,16 +24,7 @@ final class DatabricksStore: Sendable {
     /// - Throws: When the file cannot be written or synced.
     func save(_ snapshot: () -> DatabricksSnapshot) throws {
         try lock.withLock {
-            let data = try JSONEncoder().encode(snapshot())
-            let temporary = path + ".tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown)
-            }
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            if rename(temporary, path) != 0 { throw CocoaError(.fileWriteUnknown) }
+            try DurableFile.replace(path, with: try JSONEncoder().encode(snapshot()))
         }
     }
 
