@@ -105,7 +105,7 @@ struct BadInputTests {
         try await withEmulator { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
             connection.send(
-                "GET /_brickyard/nothing HTTP/1.1\r\nHost: x\r\n\r\nGET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                "GET /_brickyard/nothing HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
             )
             let answer = await connection.readAll()
             #expect(answer.contains("HTTP/1.1 404"))

@@ -34,7 +34,8 @@ struct EmulatorLifecycleTests {
             let bucket = uniqueBucket()
             try await client.createBucket(bucket)
             let reset = try await plainRequest(
-                emulator.endpoint.appendingPathComponent("_brickyard/reset"), method: "POST")
+                emulator.endpoint.appendingPathComponent("_brickyard/reset"), method: "POST",
+                headers: ["X-Brickyard-Admin": "1"])
             #expect(reset.status == 200)
             let head = try await client.send("HEAD", bucket: bucket)
             #expect(head.status == 404)
@@ -67,7 +68,7 @@ struct EmulatorLifecycleTests {
             let before = emulator.clock.now()
             let response = try await plainRequest(
                 emulator.endpoint.appendingPathComponent("_brickyard/clock/advance"), method: "POST",
-                body: Data(#"{"seconds": 3600}"#.utf8))
+                body: Data(#"{"seconds": 3600}"#.utf8), headers: ["Content-Type": "application/json"])
             #expect(response.status == 200)
             #expect(emulator.clock.now().timeIntervalSince(before) >= 3600)
         }

@@ -32,7 +32,8 @@ struct FaultInjectionTests {
         try await withEmulator { emulator, _ in
             let url = emulator.endpoint.appendingPathComponent("_brickyard/faults")
             let body = #"{"service":"iam","operation":"ListUsers","error":{"status":429,"code":"Throttling"}}"#
-            let created = try await plainRequest(url, method: "POST", body: Data(body.utf8))
+            let created = try await plainRequest(
+                url, method: "POST", body: Data(body.utf8), headers: ["Content-Type": "application/json"])
             #expect(created.status == 201)
             let iam = QueryClient(
                 endpoint: emulator.endpoint, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"),
@@ -43,9 +44,10 @@ struct FaultInjectionTests {
             #expect(try await iam.send("ListRoles").status == 200)
             let listed = try await plainRequest(url)
             #expect(listed.text.contains(#""hits":1"#))
-            #expect(try await plainRequest(url, method: "DELETE").status == 200)
+            #expect(try await plainRequest(url, method: "DELETE", headers: ["X-Brickyard-Admin": "1"]).status == 200)
             #expect(try await iam.send("ListUsers").status == 200)
-            let bad = try await plainRequest(url, method: "POST", body: Data(#"{"service":"s3"}"#.utf8))
+            let bad = try await plainRequest(
+                url, method: "POST", body: Data(#"{"service":"s3"}"#.utf8), headers: ["Content-Type": "application/json"])
             #expect(bad.status == 400)
         }
     }

@@ -17,7 +17,7 @@ import Testing
             let connection = try RawConnection(port: port(emulator), timeoutSeconds: 10)
             let started = Date()
             var answer = ""
-            for byte in "GET /_brickyard/health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa".utf8 {
+            for byte in "GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa".utf8 {
                 connection.send(Data([byte]))
                 try await Task.sleep(for: .milliseconds(100))
                 if Date().timeIntervalSince(started) > 3 { break }
@@ -38,10 +38,10 @@ import Testing
             $0.limits.headerTimeout = .milliseconds(800)
         }) { emulator, _ in
             let connection = try RawConnection(port: port(emulator), timeoutSeconds: 10)
-            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
             #expect(await connection.read(until: "\"ok\"").hasPrefix("HTTP/1.1 200"))
             try await Task.sleep(for: .milliseconds(1200))
-            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             #expect(await connection.readAll().hasPrefix("HTTP/1.1 200"))
         }
     }
@@ -51,7 +51,7 @@ import Testing
     func aRequestFollowedByGarbageGetsItsAnswer(_ garbage: String) async throws {
         try await withEmulator { emulator, _ in
             let connection = try RawConnection(port: port(emulator))
-            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: x\r\n\r\n" + garbage)
+            connection.send("GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + garbage)
             connection.shutdownWrite()
             let answer = await connection.readAll()
             #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")

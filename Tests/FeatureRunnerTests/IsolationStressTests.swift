@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test(arguments: [2, 4, 8])
-    func everyScenarioGetsItsPlannedResult(parallel: Int) throws {
+    func everyScenarioGetsItsPlannedResult(parallel: Int) async throws {
         try #require(
             FileManager.default.isExecutableFile(atPath: IsolationTests.fixture),
             "\(IsolationTests.fixture) is not built")
@@ -42,21 +42,15 @@ import Testing
         for run in 0..<Self.runs {
             let resultPath = features.path("result-\(run).json")
             let junitPath = features.path("junit-\(run).xml")
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: IsolationTests.fixture)
-            process.arguments = [
-                "--parallel", String(parallel), "--format", "result:\(resultPath)", "--format",
-                "junit:\(junitPath)", "--format", "progress:\(features.path("progress-\(run).txt"))", features.path(),
-            ]
-            let console = Pipe()
-            process.standardOutput = console
-            process.standardError = console
-            try process.run()
-            let output = console.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 1, "run \(run) with --parallel \(parallel)")
+            let (status, text) = try await runToEnd(
+                IsolationTests.fixture,
+                [
+                    "--parallel", String(parallel), "--format", "result:\(resultPath)", "--format",
+                    "junit:\(junitPath)", "--format", "progress:\(features.path("progress-\(run).txt"))",
+                    features.path(),
+                ])
+            #expect(status == 1, "run \(run) with --parallel \(parallel)")
             // Nothing of the protocol reaches the console; what steps printed does.
-            let text = String(decoding: output, as: UTF8.self)
             #expect(!text.contains("\"attempt\":"), "protocol frames on the console")
             #expect(text.contains("brickyard-worker 12"), "what a step printed was lost")
 

@@ -26,26 +26,21 @@ import Testing
             Given a step that crashes on its first attempt
         """
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, junit: String) {
+    static func run(_ arguments: [String]) async throws -> (status: Int32, junit: String) {
         let features = try FeatureFixture(["c.feature": feature])
         let junit = features.path("junit.xml")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: fixture)
-        process.arguments =
+        let (status, _) = try await runToEnd(
+            fixture,
             arguments + [
                 "--format", "junit:\(junit)", "--format", "progress:\(features.path("progress.txt"))", features.path(),
-            ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOfFile: junit, encoding: .utf8))
+            ])
+        return (status, try String(contentsOfFile: junit, encoding: .utf8))
     }
 
     @Test(arguments: [["--parallel", "1"], ["--parallel", "3"], ["--retry", "1"]])
-    func aCrashingStepFailsOnlyItsScenario(_ arguments: [String]) throws {
+    func aCrashingStepFailsOnlyItsScenario(_ arguments: [String]) async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.fixture), "\(Self.fixture) is not built")
-        let (status, junit) = try Self.run(arguments)
+        let (status, junit) = try await Self.run(arguments)
         #expect(status == 1)
         #expect(junit.contains(#"tests="4""#))
         #expect(junit.contains(#"<testcase classname="crashes" name="before""#))

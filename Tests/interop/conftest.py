@@ -271,7 +271,8 @@ def versioned_bucket(s3, bucket: str) -> str:
 
 def reset(endpoint: str) -> None:
     """`POST /_brickyard/reset`: forgets every resource of that emulator."""
-    request = urllib.request.Request(f"{endpoint}/_brickyard/reset", method="POST", data=b"")
+    request = urllib.request.Request(f"{endpoint}/_brickyard/reset", method="POST", data=b"",
+                                     headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status in (200, 204)
 

@@ -105,7 +105,8 @@ def assumed(sts_client, role_arn: str, **extra) -> Identity:
 
 def advance_clock(endpoint: str, seconds: float) -> None:
     request = urllib.request.Request(
-        f"{endpoint}/_brickyard/clock/advance", data=json.dumps({"seconds": seconds}).encode(), method="POST")
+        f"{endpoint}/_brickyard/clock/advance", data=json.dumps({"seconds": seconds}).encode(), method="POST",
+        headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert response.status == 200
 

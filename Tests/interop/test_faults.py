@@ -19,7 +19,8 @@ from s3wire import ACCESS_KEY, REGION, SECRET_KEY
 
 def admin(endpoint: str, method: str, path: str = "", body: dict | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(f"{endpoint}/_brickyard/faults{path}", data=data, method=method)
+    request = urllib.request.Request(f"{endpoint}/_brickyard/faults{path}", data=data, method=method,
+                                     headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 

@@ -471,7 +471,8 @@ def test_faults_reach_kinesis_in_the_requests_encoding(endpoint, kinesis):
 
     def admin(method: str, body: dict | None = None) -> dict:
         data = jsonlib.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(f"{endpoint}/_brickyard/faults", data=data, method=method)
+        request = urllib.request.Request(f"{endpoint}/_brickyard/faults", data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=10) as response:
             return jsonlib.loads(response.read())
 

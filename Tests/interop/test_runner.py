@@ -178,7 +178,8 @@ def test_ctrl_c_tears_down(spawn_emulator, tmp_path: Path) -> None:
     stand_in = spawn_emulator()
     request = urllib.request.Request(
         f"{stand_in.endpoint}/_brickyard/faults", method="POST",
-        data=json.dumps({"service": "kinesis", "operation": "DescribeStreamSummary", "latencyMs": 60000}).encode())
+        data=json.dumps({"service": "kinesis", "operation": "DescribeStreamSummary", "latencyMs": 60000}).encode(),
+        headers={"Content-Type": "application/json"})
     urllib.request.urlopen(request, timeout=10).read()
     feature = tmp_path / "slow.feature"
     feature.write_text(

@@ -14,6 +14,9 @@ struct AdminEndpoints {
     let services: EmulatorServices
 
     func respond(to request: EmulatorRequest) -> EmulatorResponse {
+        if let refusal = AdminRequestGuard(configuredHost: services.configuration.host).refusal(request) {
+            return json(["error": refusal], status: .forbidden)
+        }
         let path = String(request.rawPath.dropFirst(Self.pathPrefix.count))
         switch (request.method, path) {
         case (.GET, "health"), (.HEAD, "health"):
