@@ -77,4 +77,31 @@ import Testing
             #expect(try await plainRequest(admin(emulator, "info")).status == 200)
         }
     }
+
+    /// No service changes state for a simple request without credentials: each is refused and nothing is made.
+    @Test func noServiceChangesStateForAnUnsignedSimpleRequest() async throws {
+        try await withEmulator { emulator, s3 in
+            let harness = DatabricksHarness(emulator)
+            let page = ["Content-Type": "text/plain;charset=UTF-8", "Origin": "https://example.com"]
+            let form = ["Content-Type": "application/x-www-form-urlencoded", "Origin": "https://example.com"]
+            let base = emulator.endpoint.absoluteString
+            let attempts: [(String, String, String, [String: String])] = [
+                ("PUT", "/made-by-a-page", "", page),
+                ("POST", "/", "Action=CreateUser&UserName=page&Version=2010-05-08", form),
+                ("POST", "/", "Action=CreateRole&RoleName=page&AssumeRolePolicyDocument=%7B%7D&Version=2010-05-08", form),
+                ("POST", "\(harness.accountPath)/credentials", #"{"credentials_name":"page"}"#, page),
+                ("POST", "\(harness.accountPath)/workspaces", #"{"workspace_name":"page"}"#, page),
+            ]
+            for (method, path, body, headers) in attempts {
+                let answer = try await plainRequest(
+                    URL(string: base + path)!, method: method, body: Data(body.utf8), headers: headers)
+                #expect((400..<500).contains(answer.status), "\(method) \(path): \(answer.status)")
+            }
+            #expect(try await s3.send("HEAD", bucket: "made-by-a-page").status == 404)
+            let users = try await Identities(emulator).iam().call("ListUsers")
+            #expect(!"\(users)".contains("page"))
+            let credentials = try await harness.account.list("\(harness.accountPath)/credentials")
+            #expect(credentials.isEmpty)
+        }
+    }
 }
