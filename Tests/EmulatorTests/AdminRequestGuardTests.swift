@@ -74,6 +74,10 @@ import Testing
                 admin(emulator, "clock/advance"), method: "POST", body: Data(#"{"seconds":60}"#.utf8),
                 headers: headers)
             #expect(answer.status == 200, "\(headers)")
+            let counted = try await plainRequest(
+                admin(emulator, "faults"), method: "POST",
+                body: Data(#"{"count":1,"latencyMs":1,"error":{"status":503,"retryAfter":0}}"#.utf8), headers: headers)
+            #expect(counted.status == 201, "\(counted.text)")
             #expect(try await plainRequest(admin(emulator, "info")).status == 200)
         }
     }

@@ -95,8 +95,8 @@ def test_closed_mid_body_leaves_nothing_behind(emulator, endpoint, bucket, s3):
 
 
 def test_pipelined_requests_are_answered_in_order(emulator):
-    one = b"GET /_brickyard/health HTTP/1.1\r\nHost: x\r\n\r\n"
-    last = b"GET /_brickyard/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    one = b"GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    last = b"GET /_brickyard/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     answer = exchange(emulator.port, one + one + last)
     assert answer.count(b"HTTP/1.1 200") == 3, answer[:500]
 

@@ -5,7 +5,8 @@ import Foundation
 enum AdminJSON {
     /// A number within `range`, or nil when the value is absent, not a number, not finite or outside it.
     static func double(_ value: Any?, in range: ClosedRange<Double>) -> Double? {
-        guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+        // (On Linux `is Bool` holds for the NSNumbers 0 and 1 too, so JSON's true and false read as 1 and 0.)
+        guard let number = value as? NSNumber else { return nil }
         let double = number.doubleValue
         guard double.isFinite, range.contains(double) else { return nil }
         return double
