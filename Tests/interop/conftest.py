@@ -61,6 +61,7 @@ SECTIONS = {
     "objects": "object operations",
     "persistence": "--state-dir across restarts and kill -9 (starts its own emulators)",
     "presign": "presigned URLs",
+    "unsupported": "what the emulator cannot do is refused with the service's not-implemented error, never ignored",
     "versioning": "versioning and delete markers",
 }
 

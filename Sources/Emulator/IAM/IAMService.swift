@@ -29,7 +29,9 @@ final class IAMService: QueryService, Sendable {
     typealias Operation = @Sendable (IAMService) -> (QueryContext) throws(QueryError) -> QueryResult
 
     func perform(_ context: QueryContext) throws(QueryError) -> QueryResult {
-        guard let operation = Self.operations[context.action] else { throw .invalidAction(context.action) }
+        guard let operation = Self.operations[context.action] else {
+            throw QueryUnsupportedFeatures.unservedAction(context.action, service: signingName)
+        }
         return try operation(self)(context)
     }
 

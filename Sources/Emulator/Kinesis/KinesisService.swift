@@ -109,7 +109,7 @@ final class KinesisService: Sendable {
         }
         let name = target.hasPrefix(Self.targetPrefix) ? String(target.dropFirst(Self.targetPrefix.count)) : ""
         guard Self.operationNames.contains(name) else {
-            return fail(KinesisError("UnknownOperationException", "Unknown operation \(target)"))
+            return fail(KinesisUnsupportedFeatures.unservedOperation(name, target: target))
         }
         do throws(KinesisError) {
             let input = try wire.decode(request.body)
@@ -133,6 +133,7 @@ final class KinesisService: Sendable {
             throw .accessDenied(
                 Authorizer.deniedMessage(decision, question: question, principalArn: call.credential.principal.arn))
         }
+        if let refusal = KinesisUnsupportedFeatures.refusal(call) { throw refusal }
     }
 
     static func arn(region: String, account: String, stream: String) -> String {

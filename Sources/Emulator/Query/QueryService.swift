@@ -52,6 +52,7 @@ struct QueryContext: Sendable {
         guard decision.isAllowed else {
             throw .accessDenied(Authorizer.deniedMessage(decision, question: question, principalArn: principal.arn))
         }
+        if let refusal = QueryUnsupportedFeatures.refusal(action: self.action, parameters: parameters) { throw refusal }
         return decision
     }
 

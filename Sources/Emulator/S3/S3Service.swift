@@ -114,6 +114,8 @@ final class S3Service: Sendable {
             caller: caller, trailers: trailers, requestId: requestId, now: clock.now())
         do {
             try authorize(context)
+            try checkExpectedBucketOwner(context)
+            try refuseUnsupported(context)
             var response = try perform(context)
             addCommonHeaders(&response.headers, requestId: requestId)
             return response
@@ -167,6 +169,7 @@ final class S3Service: Sendable {
         case .listParts: return try listParts(context)
         case .completeMultipartUpload: return try completeMultipartUpload(context)
         case .abortMultipartUpload: return try abortMultipartUpload(context)
+        case .unsupportedBucketOperation, .unsupportedObjectOperation: throw .notImplemented()
         }
     }
 

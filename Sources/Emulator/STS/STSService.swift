@@ -45,7 +45,7 @@ final class STSService: QueryService, Sendable {
         case "AssumeRole": return try assumeRole(context)
         case "GetSessionToken": return try getSessionToken(context)
         case "GetAccessKeyInfo": return try getAccessKeyInfo(context)
-        default: throw .invalidAction(context.action)
+        default: throw QueryUnsupportedFeatures.unservedAction(context.action, service: signingName)
         }
     }
 

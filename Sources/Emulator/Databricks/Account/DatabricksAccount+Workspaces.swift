@@ -34,6 +34,11 @@ extension DatabricksAccount {
         }
         let taken = state.withLockedValue { $0.workspaces.values.contains { $0.deploymentName == deployment } }
         if taken { throw .alreadyExists("Deployment name \(deployment) is already in use.", status: .conflict) }
+        if let refusal = DatabricksUnsupportedFeatures.refusal(
+            document, fields: DatabricksUnsupportedFeatures.workspaceFields)
+        {
+            throw refusal
+        }
         try checkReferences(document)
         try validateAWSSide(document, region: region)
         let workspaceId = DatabricksIdentifiers.number()

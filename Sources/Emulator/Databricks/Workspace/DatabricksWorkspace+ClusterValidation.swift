@@ -4,6 +4,11 @@ import Foundation
 /// registered instance profile, and its cluster policy.
 extension DatabricksWorkspace {
     func validateSpec(_ spec: JSONObject) throws(DatabricksError) {
+        if let refusal = DatabricksUnsupportedFeatures.refusal(
+            spec, fields: DatabricksUnsupportedFeatures.clusterFields)
+        {
+            throw refusal
+        }
         let catalog = try account.catalog()
         guard let version = spec["spark_version"]?.string, !version.isEmpty else { throw .missing("spark_version") }
         guard catalog.sparkVersionKeys.contains(version) else {

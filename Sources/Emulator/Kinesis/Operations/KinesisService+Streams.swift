@@ -180,6 +180,13 @@ extension KinesisService {
                     "Stream \(stream.name) under account \(call.accountId) is \(stream.status.lowercased()); it cannot be deleted now."
                 )
             }
+            // Consumers being deregistered no longer hold the stream.
+            let registered = stream.consumers.contains { $0.status != "DELETING" }
+            if registered, call.input["EnforceConsumerDeletion"]?.bool != true {
+                throw .resourceInUse(
+                    "Stream \(stream.name) under account \(call.accountId) has registered consumers; set EnforceConsumerDeletion to delete it with them."
+                )
+            }
             stream.status = "DELETING"
             stream.transitionAt = call.now.addingTimeInterval(deletion)
         }

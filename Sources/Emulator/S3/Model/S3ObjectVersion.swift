@@ -25,6 +25,9 @@ struct S3ObjectVersion: Sendable {
         var serverSideEncryption: String?
         var tags: [S3Tag]
         var partsCount: Int?
+        /// The sizes of a multipart object's parts, in order (what `partNumber` reads address); `nil` for objects
+        /// written in one piece, and for multipart objects journaled before the sizes were kept.
+        var partSizes: [Int]? = nil
     }
 
     var metadata: Metadata

@@ -34,6 +34,10 @@ extension S3Operation {
         case .getUnconfiguredSubresource:
             let action = Self.subresourceActions.first { request.hasQuery($0.key) }?.value
             return action ?? iamAction
+        case .unsupportedBucketOperation, .unsupportedObjectOperation:
+            let refused = S3UnsupportedSubresources.operation(
+                method: request.method, onObject: self == .unsupportedObjectOperation, request: request)
+            return refused?.action ?? iamAction
         default: return iamAction
         }
     }
@@ -43,7 +47,7 @@ extension S3Operation {
         switch self {
         case .putObject, .getObject, .headObject, .deleteObject, .copyObject, .getObjectTagging, .putObjectTagging,
             .deleteObjectTagging, .getObjectAcl, .createMultipartUpload, .uploadPart, .uploadPartCopy, .listParts,
-            .completeMultipartUpload, .abortMultipartUpload:
+            .completeMultipartUpload, .abortMultipartUpload, .unsupportedObjectOperation:
             true
         default:
             false

@@ -30,6 +30,10 @@ enum S3Operation: String, Sendable, CaseIterable {
     case createMultipartUpload = "CreateMultipartUpload", uploadPart = "UploadPart", uploadPartCopy = "UploadPartCopy"
     case listParts = "ListParts", completeMultipartUpload = "CompleteMultipartUpload"
     case abortMultipartUpload = "AbortMultipartUpload"
+    /// A bucket operation S3 has and the emulator refuses (``S3UnsupportedSubresources``).
+    case unsupportedBucketOperation = "UnsupportedBucketOperation"
+    /// An object operation S3 has and the emulator refuses (``S3UnsupportedSubresources``).
+    case unsupportedObjectOperation = "UnsupportedObjectOperation"
 }
 
 extension S3Operation {
@@ -39,20 +43,22 @@ extension S3Operation {
         "ownershipControls", "notification", "analytics", "metrics", "inventory", "intelligent-tiering",
     ]
 
-    /// Sub-resources the emulator does not implement at all (any method).
-    static let unsupportedSubresources: Set<String> = [
-        "torrent", "restore", "select", "retention", "legal-hold", "attributes", "renameObject",
-    ]
-
     /// Identifies the operation of a request, or the error S3 gives when it is not one.
     static func identify(
         method: HTTPMethod, bucket: String?, key: String?, request: EmulatorRequest
     ) -> Result<S3Operation, S3Error> {
         let has = request.hasQuery
-        for name in unsupportedSubresources where has(name) { return .failure(.notImplemented()) }
         guard bucket != nil else {
             return method == .GET
                 ? .success(.listBuckets) : .failure(.methodNotAllowed(method.rawValue, resourceType: "SERVICE"))
+        }
+        if S3UnsupportedSubresources.operation(method: method, onObject: key != nil, request: request) != nil {
+            return .success(key == nil ? .unsupportedBucketOperation : .unsupportedObjectOperation)
+        }
+        // A sub-resource the method does not serve never falls through to the plain operation of the path.
+        let plain: (S3Operation) -> Result<S3Operation, S3Error> = { operation in
+            S3UnsupportedSubresources.anySubresource(in: request) == nil
+                ? .success(operation) : .failure(.notImplemented())
         }
         if key == nil {
             switch method {
@@ -67,23 +73,21 @@ extension S3Operation {
                 if has("versions") { return .success(.listObjectVersions) }
                 if has("uploads") { return .success(.listMultipartUploads) }
                 if unconfiguredSubresources.contains(where: has) { return .success(.getUnconfiguredSubresource) }
-                if request.query("list-type") == "2" { return .success(.listObjectsV2) }
-                return .success(.listObjects)
+                if request.query("list-type") == "2" { return plain(.listObjectsV2) }
+                return plain(.listObjects)
             case .PUT:
                 if has("tagging") { return .success(.putBucketTagging) }
                 if has("versioning") { return .success(.putBucketVersioning) }
                 if has("policy") { return .success(.putBucketPolicy) }
                 if has("publicAccessBlock") { return .success(.putPublicAccessBlock) }
                 if has("encryption") { return .success(.putBucketEncryption) }
-                if has("acl") || unconfiguredSubresources.contains(where: has) { return .failure(.notImplemented()) }
-                return .success(.createBucket)
+                return plain(.createBucket)
             case .DELETE:
                 if has("tagging") { return .success(.deleteBucketTagging) }
                 if has("policy") { return .success(.deleteBucketPolicy) }
                 if has("publicAccessBlock") { return .success(.deletePublicAccessBlock) }
                 if has("encryption") { return .success(.deleteBucketEncryption) }
-                if unconfiguredSubresources.contains(where: has) { return .failure(.notImplemented()) }
-                return .success(.deleteBucket)
+                return plain(.deleteBucket)
             case .HEAD:
                 return .success(.headBucket)
             case .POST:
@@ -98,7 +102,7 @@ extension S3Operation {
             if has("uploadId") { return .success(.listParts) }
             if has("tagging") { return .success(.getObjectTagging) }
             if has("acl") { return .success(.getObjectAcl) }
-            return .success(.getObject)
+            return plain(.getObject)
         case .HEAD:
             return .success(.headObject)
         case .PUT:
@@ -106,13 +110,12 @@ extension S3Operation {
                 return .success(request.header("x-amz-copy-source") != nil ? .uploadPartCopy : .uploadPart)
             }
             if has("tagging") { return .success(.putObjectTagging) }
-            if has("acl") { return .failure(.notImplemented()) }
-            if request.header("x-amz-copy-source") != nil { return .success(.copyObject) }
-            return .success(.putObject)
+            if request.header("x-amz-copy-source") != nil { return plain(.copyObject) }
+            return plain(.putObject)
         case .DELETE:
             if has("uploadId") { return .success(.abortMultipartUpload) }
             if has("tagging") { return .success(.deleteObjectTagging) }
-            return .success(.deleteObject)
+            return plain(.deleteObject)
         case .POST:
             if has("uploads") { return .success(.createMultipartUpload) }
             if has("uploadId") { return .success(.completeMultipartUpload) }

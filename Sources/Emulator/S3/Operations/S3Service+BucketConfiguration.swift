@@ -175,6 +175,8 @@ extension S3Service {
                 let algorithm = byDefault.text(of: "SSEAlgorithm")
             else { throw .malformedXML() }
             guard ["AES256", "aws:kms", "aws:kms:dsse"].contains(algorithm) else { throw .malformedXML() }
+            // Objects would be encrypted under a KMS key, and there is no KMS to hold one.
+            guard algorithm == "AES256" else { throw .notImplemented() }
             let keyId = byDefault.text(of: "KMSMasterKeyID")
             if keyId != nil && algorithm == "AES256" {
                 throw S3Error(
@@ -225,9 +227,10 @@ extension S3Service {
                 "ObjectLockConfigurationNotFoundError", .notFound,
                 "Object Lock configuration does not exist for this bucket", bucketField)
         } else if has("ownershipControls") {
-            throw S3Error(
-                "OwnershipControlsNotFoundError", .notFound, "The bucket ownership controls were not found",
-                bucketField)
+            // Every bucket here has ACLs disabled, S3's default for new buckets since April 2023.
+            xml.element("OwnershipControls", namespace: XMLWriter.s3Namespace) { xml in
+                xml.element("Rule") { $0.element("ObjectOwnership", "BucketOwnerEnforced") }
+            }
         } else if has("logging") {
             xml.element("BucketLoggingStatus", namespace: XMLWriter.s3Namespace) { _ in }
         } else if has("accelerate") {

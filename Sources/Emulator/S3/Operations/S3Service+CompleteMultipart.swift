@@ -89,6 +89,7 @@ extension S3Service {
             metadata.lastModified = context.now
             metadata.size = total
             metadata.partsCount = parts.count
+            metadata.partSizes = parts.map(\.metadata.size)
             metadata.etag = "\"\(Hex.encode(Insecure.MD5.hash(data: md5s)))-\(parts.count)\""
             metadata.checksums = Self.completedChecksums(upload, parts: parts, data: data)
             metadata.checksumType = upload.metadata.checksumType ?? "FULL_OBJECT"

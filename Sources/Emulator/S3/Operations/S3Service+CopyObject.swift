@@ -62,6 +62,7 @@ extension S3Service {
             guard let latest = versions.last, !latest.isDeleteMarker else { throw .noSuchKey(source.key) }
             return latest
         }
+        try Self.checkReadable(version.metadata)
         let request = context.request
         let lastModified = version.metadata.lastModified.timeIntervalSince1970.rounded(.down)
         if let match = request.header("x-amz-copy-source-if-match"), !Self.etagMatches(match, version.metadata.etag) {
@@ -130,6 +131,7 @@ extension S3Service {
         metadata.tags = taggingDirective == "REPLACE" ? replaced.tags : sourceVersion.metadata.tags
         metadata.size = sourceVersion.data.readableBytes
         metadata.partsCount = nil
+        metadata.partSizes = nil
         metadata.etag = Self.etag(of: sourceVersion.data)
         if let algorithmName = request.header("x-amz-checksum-algorithm") {
             guard let algorithm = ChecksumAlgorithm(name: algorithmName) else {

@@ -47,8 +47,10 @@ extension S3Service {
     }
 
     func getObject(_ context: Context, head: Bool) throws(S3Error) -> EmulatorResponse {
+        let part = try requestedPart(context)
         let (version, versioned) = try readVersion(context)
         let metadata = version.metadata
+        if !head { try Self.checkReadable(metadata) }
         if let status = try evaluateReadPreconditions(context, metadata: metadata) {
             var headers = HTTPHeaders()
             headers.add(name: "ETag", value: metadata.etag)
@@ -60,7 +62,13 @@ extension S3Service {
         var headers = HTTPHeaders()
         var status = HTTPResponseStatus.ok
         var body = version.data
-        if let rangeHeader = context.request.header("range"),
+        if let part, case let range = try Self.partRange(part, of: metadata), !range.isEmpty {
+            status = .partialContent
+            body = version.data.getSlice(at: version.data.readerIndex + range.lowerBound, length: range.count)!
+            writeObjectHeaders(metadata, into: &headers, versioned: versioned, checksums: false)
+            headers.add(
+                name: "Content-Range", value: "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(metadata.size)")
+        } else if let rangeHeader = context.request.header("range"),
             let range = try Self.byteRange(rangeHeader, size: metadata.size)
         {
             status = .partialContent

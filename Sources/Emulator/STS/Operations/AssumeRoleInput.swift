@@ -16,6 +16,9 @@ struct AssumeRoleInput: Sendable {
     var tags: [(key: String, value: String)] = []
     /// The source identity (`sts:SourceIdentity`).
     var sourceIdentity: String?
+    /// The refusal of a parameter the emulator does not implement (MFA, ...), answered once the caller is
+    /// authorized.
+    var unsupportedParameter: QueryError?
 }
 
 extension AssumeRoleInput {
@@ -29,5 +32,6 @@ extension AssumeRoleInput {
         policyArns = parameters.structures("PolicyArns").compactMap { $0["arn"] }
         tags = parameters.structures("Tags").map { ($0["Key"] ?? "", $0["Value"] ?? "") }
         sourceIdentity = parameters["SourceIdentity"]
+        unsupportedParameter = QueryUnsupportedFeatures.refusal(action: "AssumeRole", parameters: parameters)
     }
 }

@@ -72,6 +72,7 @@ extension STSService {
             }
         }
         guard let role else { throw .accessDenied("Not authorized to perform sts:AssumeRole") }
+        if let refusal = input.unsupportedParameter { throw refusal }
         let duration = input.durationSeconds ?? 3600
         if caller.kind == .assumedRole, duration > 3600 {
             throw .validation(

@@ -32,6 +32,9 @@ extension STSService {
         guard principal.kind == .user || principal.kind == .root, context.credential.sessionToken == nil else {
             throw .accessDenied("Cannot call GetSessionToken with session credentials")
         }
+        if let refusal = QueryUnsupportedFeatures.refusal(action: context.action, parameters: context.parameters) {
+            throw refusal
+        }
         let maximum = principal.kind == .root ? 3600 : 129_600
         let duration = try context.parameters.integer("DurationSeconds") ?? (principal.kind == .root ? 3600 : 43_200)
         guard duration >= 900 else {
