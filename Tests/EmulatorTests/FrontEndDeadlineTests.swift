@@ -58,4 +58,18 @@ import Testing
             #expect(answer.contains("\"status\":\"ok\""))
         }
     }
+
+    /// CONNECT (found by the wire fuzzer): its answer has no body framing, so the connection must close after it,
+    /// or the client waits forever.
+    @Test(arguments: ["/", "/fuzz-bucket", "/_brickyard/health", "127.0.0.1:443"])
+    func connectIsAnsweredAndTheConnectionClosed(_ target: String) async throws {
+        try await withEmulator { emulator, _ in
+            let connection = try RawConnection(port: port(emulator), timeoutSeconds: 10)
+            let started = Date()
+            connection.send("CONNECT \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            let answer = await connection.readAll()
+            #expect(answer.hasPrefix("HTTP/1.1 4"), "\(answer)")
+            #expect(Date().timeIntervalSince(started) < 5, "the connection stayed open")
+        }
+    }
 }

@@ -119,7 +119,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     private func write(_ response: EmulatorResponse, for head: HTTPRequestHead, context: ChannelHandlerContext) {
         guard case .responding = state else { return }
-        let keepAlive = head.isKeepAlive && !inputClosed && !inputBroken
+        // A response to CONNECT is written without body framing (SwiftNIO, RFC 9112), so only closing the connection
+        // tells the client it is complete; nothing here tunnels, so every CONNECT gets an error and a close.
+        let keepAlive = head.isKeepAlive && !inputClosed && !inputBroken && head.method != .CONNECT
         // Become idle before writing: the pipelining handler delivers the next buffered request from inside the
         // write of `.end`, and it must find this handler ready for it.
         state = keepAlive ? .idle : .discarding
