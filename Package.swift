@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "Provisioning", targets: ["Provisioning"]),
         .library(name: "Reports", targets: ["Reports"]),
         .plugin(name: "BrickyardFeatures", targets: ["BrickyardFeatures"]),
+        // The fuzz harnesses, for the libFuzzer executable of Fuzz/Package.swift (scripts/fuzz.sh).
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -129,6 +131,19 @@ let package = Package(
         // A runner executable with steps that crash, for the tests of process isolation.
         .executableTarget(
             name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
+        // One harness per parser of untrusted bytes; libFuzzer drives them (Fuzz/Package.swift, scripts/fuzz.sh) and
+        // FuzzRegressionTests replays the corpora and crashers through them. Debug builds only (@testable imports).
+        .target(
+            name: "FuzzTargets",
+            dependencies: [
+                "AWSWire", "CucumberExpressions", "Emulator", "FeatureRunner", "Gherkin", "PolicyEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Fuzz/Targets"
+        ),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "FeatureRunnerTests",
             dependencies: [
