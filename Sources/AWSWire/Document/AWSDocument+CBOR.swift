@@ -45,8 +45,17 @@ extension AWSDocument {
             Self.writeHead(2, UInt64(bytes.count), into: &output)
             output.append(contentsOf: bytes)
         case .timestamp(let date):
+            // Epoch milliseconds as an integer, as the AWS SDK for Java reads them, where the reader cannot take
+            // them for seconds (after 1973-03-03); any other date (earlier, or beyond 64 bits of milliseconds, or
+            // not finite) as a double of seconds, which every reader takes as seconds.
             output.append(0xC1)
-            AWSDocument.integer(Int64((date.timeIntervalSince1970 * 1000).rounded())).writeCBOR(into: &output)
+            let seconds = date.timeIntervalSince1970
+            let milliseconds = (seconds * 1000).rounded()
+            if milliseconds.magnitude > Double(CBORReader.secondsThreshold), milliseconds.magnitude < 9.2e18 {
+                AWSDocument.integer(Int64(milliseconds)).writeCBOR(into: &output)
+            } else {
+                AWSDocument.double(seconds).writeCBOR(into: &output)
+            }
         case .list(let items):
             Self.writeHead(4, UInt64(items.count), into: &output)
             for item in items { item.writeCBOR(into: &output) }
@@ -84,6 +93,9 @@ struct CBORReader {
     let bytes: [UInt8]
     var index = 0
     static let maximumDepth = 128
+    /// Tag-1 integers up to this magnitude are epoch seconds, larger ones epoch milliseconds (the AWS SDK for Java
+    /// writes milliseconds; generic CBOR libraries write seconds). 10^11 seconds is the year 5138; 10^11 ms is 1973.
+    static let secondsThreshold: UInt64 = 100_000_000_000
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -204,7 +216,7 @@ struct CBORReader {
             switch value {
             case .integer(let number):
                 // Epoch milliseconds (what the AWS SDK for Java writes); small values are read as seconds.
-                let seconds = number.magnitude > 100_000_000_000 ? Double(number) / 1000 : Double(number)
+                let seconds = number.magnitude > Self.secondsThreshold ? Double(number) / 1000 : Double(number)
                 return .timestamp(Date(timeIntervalSince1970: seconds))
             case .double(let seconds):
                 return .timestamp(Date(timeIntervalSince1970: seconds))

@@ -48,7 +48,8 @@ extension AWSDocument {
         case .timestamp(let date):
             let seconds = date.timeIntervalSince1970
             let millis = (seconds * 1000).rounded() / 1000
-            output.append(contentsOf: String(millis).utf8)
+            // JSON has no infinity or NaN (a date from a request can be either).
+            output.append(contentsOf: (millis.isFinite ? String(millis) : "null").utf8)
         case .list(let items):
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
