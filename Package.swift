@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "Provisioning", targets: ["Provisioning"]),
         .library(name: "Reports", targets: ["Reports"]),
         .plugin(name: "BrickyardFeatures", targets: ["BrickyardFeatures"]),
-        // The fuzz harnesses, for the libFuzzer executable of Fuzz/Package.swift (scripts/fuzz.sh).
+        // The fuzz harnesses, for the libFuzzer executable of Fuzz/Driver/Package.swift (scripts/fuzz.sh).
         .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     dependencies: [
@@ -131,7 +131,7 @@ let package = Package(
         // A runner executable with steps that crash, for the tests of process isolation.
         .executableTarget(
             name: "FeatureRunnerFixture", dependencies: ["FeatureRunner"], path: "Tests/FeatureRunnerFixture"),
-        // One harness per parser of untrusted bytes; libFuzzer drives them (Fuzz/Package.swift, scripts/fuzz.sh) and
+        // One harness per parser of untrusted bytes; libFuzzer drives them (Fuzz/Driver, scripts/fuzz.sh) and
         // FuzzRegressionTests replays the corpora and crashers through them. Debug builds only (@testable imports).
         .target(
             name: "FuzzTargets",

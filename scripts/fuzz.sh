@@ -21,13 +21,18 @@ targets="${FUZZ_TARGETS:-$all_targets}"
 
 echo "building the fuzz targets (scratch path .build-fuzz)"
 build_start=$SECONDS
-# (The linker warns about every ASan symbol it cannot export: those lines are dropped.)
+# The build's output (thousands of warnings of the dependencies and the linker) is shown only when it fails.
+build_log="$(mktemp)"
 if ! nice -n 10 swift build --package-path Fuzz/Driver --scratch-path "$scratch" -c debug \
     -Xswiftc -sanitize=fuzzer,address --disable-build-manifest-caching --product brickyard-fuzz \
-    > >(grep -v "Cannot export local symbol") 2>&1; then
+    >"$build_log" 2>&1; then
+    grep -v "Cannot export local symbol" "$build_log" | grep -E "error|failed" | head -40 >&2
+    tail -20 "$build_log" >&2
+    rm -f "$build_log"
     echo "the fuzz build failed" >&2
     exit 1
 fi
+rm -f "$build_log"
 binary="$scratch/debug/brickyard-fuzz"
 [ -x "$binary" ] || { echo "the fuzz build left no $binary" >&2; exit 1; }
 echo "built in $((SECONDS - build_start)) s"

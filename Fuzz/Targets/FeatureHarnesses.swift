@@ -39,7 +39,8 @@ enum FeatureHarnesses {
     private static func spacesForWhitespace(_ expression: TagExpression) -> TagExpression {
         switch expression {
         case .all: .all
-        case .tag(let name): .tag(String(name.map { $0.isWhitespace ? " " : $0 }))
+        case .tag(let name):
+            .tag(String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 })))
         case .not(let inner): .not(spacesForWhitespace(inner))
         case .and(let left, let right): .and(spacesForWhitespace(left), spacesForWhitespace(right))
         case .or(let left, let right): .or(spacesForWhitespace(left), spacesForWhitespace(right))

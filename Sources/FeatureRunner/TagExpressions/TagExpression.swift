@@ -51,13 +51,13 @@ public indirect enum TagExpression: Sendable, Equatable, CustomStringConvertible
 
     static func escape(_ name: String) -> String {
         var output = ""
-        for character in name {
-            switch character {
+        for scalar in name.unicodeScalars {
+            switch scalar {
             case "\\": output += "\\\\"
             case "(": output += "\\("
             case ")": output += "\\)"
-            case _ where character.isWhitespace: output += "\\ "
-            default: output.append(character)
+            case _ where scalar.properties.isWhitespace: output += "\\ "
+            default: output.unicodeScalars.append(scalar)
             }
         }
         return output

@@ -102,22 +102,25 @@ enum TagExpressionParser {
             current = ""
             hadEscape = false
         }
-        for character in text {
+        // Unicode scalars, as the reference implementations read code points: a combining mark after a space or a
+        // parenthesis must not make one character of them.
+        for scalar in text.unicodeScalars {
+            let isWhitespace = scalar.properties.isWhitespace
             if escaped {
-                guard character == "(" || character == ")" || character == "\\" || character.isWhitespace else {
-                    throw failure("Illegal escape before \"\(character)\".")
+                guard scalar == "(" || scalar == ")" || scalar == "\\" || isWhitespace else {
+                    throw failure("Illegal escape before \"\(scalar)\".")
                 }
-                current.append(character)
+                current.unicodeScalars.append(scalar)
                 hadEscape = true
                 escaped = false
-            } else if character == "\\" {
+            } else if scalar == "\\" {
                 escaped = true
-            } else if character == "(" || character == ")" || character.isWhitespace {
+            } else if scalar == "(" || scalar == ")" || isWhitespace {
                 flush()
-                if character == "(" { tokens.append(Token(kind: .open)) }
-                if character == ")" { tokens.append(Token(kind: .close)) }
+                if scalar == "(" { tokens.append(Token(kind: .open)) }
+                if scalar == ")" { tokens.append(Token(kind: .close)) }
             } else {
-                current.append(character)
+                current.unicodeScalars.append(scalar)
             }
         }
         flush()

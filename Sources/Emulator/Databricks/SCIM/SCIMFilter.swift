@@ -71,7 +71,8 @@ struct SCIMFilter: Sendable {
 
     private static func value(of attribute: String, in resource: JSONObject) -> [String] {
         let parts = attribute.split(separator: ".").map(String.init)
-        var values: [JSONValue] = [resource[parts[0]] ?? .null]
+        guard let first = parts.first else { return [] }  // "." alone names no attribute
+        var values: [JSONValue] = [resource[first] ?? .null]
         for part in parts.dropFirst() {
             values = values.flatMap { value -> [JSONValue] in
                 if let array = value.array { return array.compactMap { $0[part] } }
