@@ -15,6 +15,11 @@ extension S3Service {
             try authorize(context, action: operation.iamAction, resource: Self.arn(bucket: context.bucket), bucket: nil)
         case .deleteObjects:
             // s3:DeleteObject is checked key by key inside the operation, which reports a denied key as an entry.
+            // An anonymous caller gets nothing without a bucket policy: refused before its body is read.
+            if context.caller.principal.kind == .anonymous {
+                let hasPolicy = store.read { state in state.buckets[context.bucket]?.settings.policy != nil }
+                if !hasPolicy { throw .accessDenied() }
+            }
             return
         default:
             let versioned = context.request.query("versionId") != nil
