@@ -26,4 +26,27 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         #expect(!names.contains { $0.hasPrefix(".dat.nosync") })
     }
+
+    /// A journal whose last record claims more bytes than any file holds (a torn or damaged write) is read up to
+    /// that record; the emulator starts.
+    @Test func aRecordClaimingAHugeLengthEndsTheJournal() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("brickyard-state-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await withEmulator({ $0.stateDirectory = directory }) { _, s3 in
+            try await s3.createBucket("before-the-damage")
+        }
+        let journal = "\(directory)/s3.journal"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
+        try handle.seekToEnd()
+        var damaged = Data("BYJ1".utf8)  // the journal's record magic
+        damaged.append(contentsOf: [0x10, 0, 0, 0])  // header length 16
+        damaged.append(contentsOf: [UInt8](repeating: 0xFF, count: 8))  // payload length 2^64 - 1
+        damaged.append(Data(repeating: 0x41, count: 32))
+        try handle.write(contentsOf: damaged)
+        try handle.close()
+        try await withEmulator({ $0.stateDirectory = directory }) { _, s3 in
+            let listed = try await s3.send("GET")
+            #expect(listed.text.contains("<Name>before-the-damage</Name>"))
+        }
+    }
 }

@@ -105,6 +105,8 @@ final class StateJournal: @unchecked Sendable {
             guard let magic = buffer.readBytes(length: 4), magic == Self.magic,
                 let headerLength = buffer.readInteger(endianness: .little, as: UInt32.self),
                 let payloadLength = buffer.readInteger(endianness: .little, as: UInt64.self),
+                // A torn or damaged record can claim any length: compared before any conversion to Int.
+                payloadLength <= UInt64(buffer.readableBytes),
                 Int(headerLength) + Int(payloadLength) + 4 <= buffer.readableBytes,
                 let header = buffer.readData(length: Int(headerLength)),
                 let payload = buffer.readSlice(length: Int(payloadLength)),

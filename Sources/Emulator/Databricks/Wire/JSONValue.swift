@@ -1,3 +1,4 @@
+import AWSWire
 import Foundation
 
 /// A JSON value as the Databricks APIs exchange it: requests keep every field a client sends (unknown fields are
@@ -95,7 +96,13 @@ extension JSONValue {
     public static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
     /// Epoch milliseconds of a date.
-    public static func millis(_ date: Date) -> JSONValue { .int(Int64((date.timeIntervalSince1970 * 1000).rounded())) }
+    public static func millis(_ date: Date) -> JSONValue {
+        // Held to years 0001-9999 (`AWSDate.writableRange`), so that no date converts outside 64 bits.
+        let seconds = date.timeIntervalSince1970
+        let range = AWSDate.writableRange
+        let held = seconds.isNaN ? 0 : min(max(seconds, range.lowerBound), range.upperBound)
+        return .int(Int64((held * 1000).rounded()))
+    }
 }
 
 // MARK: - Codable

@@ -129,7 +129,8 @@ struct ClusterPolicyDefinition: Sendable {
         switch value {
         case .string(let string): return quoted ? "\"\(string)\"" : string
         case .int(let number): return String(number)
-        case .double(let number): return number.rounded() == number ? String(Int64(number)) : String(number)
+        case .double(let number):
+            return number.rounded() == number && number.magnitude < 9e18 ? String(Int64(number)) : String(number)
         case .bool(let flag): return String(flag)
         default: return String(decoding: value.encoded(), as: UTF8.self)
         }
