@@ -82,8 +82,10 @@ import Testing
         return await run.execute(isolatedIn: worker)
     }
 
-    @Test func aWorkerThatEndsAtOnceFailsEveryScenario() async throws {
-        let result = try await Self.run(worker: WorkerCommand(executable: "/bin/sh", arguments: ["-c", "exit 0"]))
+    /// Ending at once, or in the middle of a frame (a worker that died while writing).
+    @Test(arguments: ["exit 0", "printf 'brickyard-worker 5\\n{}'", "printf 'brickyard-worker 5\\n{}'; kill -9 $$"])
+    func aWorkerThatEndsAtOnceFailsEveryScenario(_ script: String) async throws {
+        let result = try await Self.run(worker: WorkerCommand(executable: "/bin/sh", arguments: ["-c", script]))
         #expect(!result.success)
         #expect(result.testCases.count == 2)
         for testCase in result.testCases {
@@ -93,7 +95,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["printf 'garbage that is no frame\\n'", "printf 'brickyard-worker 5\\n{}'", "printf 'brickyard-worker 99999999999999999999999\\n'"])
+    @Test(arguments: [
+        "printf 'garbage that is no frame\\n'", "printf 'brickyard-worker 2\\n{}\\n'",
+        "printf 'brickyard-worker 99999999999999999999999\\n'",
+    ])
     func aWorkerWhoseReportCannotBeReadFailsEveryScenario(_ script: String) async throws {
         let result = try await Self.run(worker: WorkerCommand(executable: "/bin/sh", arguments: ["-c", script]))
         #expect(!result.success)

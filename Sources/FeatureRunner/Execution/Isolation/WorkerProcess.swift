@@ -67,9 +67,9 @@ struct WorkerProcess: Sendable {
                         failure = error
                     }
                 }
-                if failure == nil && frames.hasPartialFrame {
-                    failure = WorkerFrame.ProtocolError(description: "the worker's last frame was cut short")
-                }
+                // A frame cut short at the end is a worker that died while writing it (a step crashed or exited
+                // in another scenario): the scenarios it did not report are handled as a crash, not as an
+                // unreadable report.
                 process.waitUntilExit()
                 if let failure { handle(.protocolFailure(failure.description)) }
                 switch process.terminationReason {
