@@ -24,16 +24,9 @@ final class S3XMLHarness: Sendable {
     private let root: AWSCredential
 
     private init() {
-        let configuration = EmulatorConfiguration()
-        root = AWSCredential(
-            accessKeyId: configuration.accessKeyId, secretAccessKey: configuration.secretAccessKey,
-            principal: .root(accountId: configuration.accountId))
-        do {
-            services = try EmulatorServices(
-                configuration: configuration, clock: EmulatorClock(), credentials: CredentialStore(bootstrap: root))
-        } catch {
-            fatalError("the fuzz harness cannot create the emulator's services: \(error)")
-        }
+        let harness = HarnessServices()
+        services = harness.services
+        root = harness.root
     }
 
     func run(_ data: Data) {
