@@ -95,7 +95,10 @@ def exchange(address: tuple[str, int], wire: Wire, timeout: float) -> Outcome:
                 if ended:
                     return finish(ended, body)
                 line, _, rest = bytes(buffer).partition(b"\r\n")
-                size = int(line.split(b";")[0] or b"0", 16)
+                try:
+                    size = int(line.split(b";")[0].strip() or b"0", 16)
+                except ValueError:  # not a chunk size: the answer is malformed, which ends the exchange
+                    return done("closed", status, headers, bytes(body))
                 buffer[:] = rest
                 ended = fill(lambda data: len(data) >= size + 2)
                 if ended or size == 0:
