@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where the shared conformance data is (the official Gherkin, Cucumber Expressions and tag-expression test data):
-/// `$BRICKYARD_SHARED`, or `../shared` beside the repository, as CI has it.
+/// Where the conformance data is (the official Gherkin, Cucumber Expressions and tag-expression test data):
+/// `$BRICKYARD_SHARED`, or `../shared` beside the repository, as CI has it, or the copy vendored in
+/// `Tests/ConformanceData` (so a plain clone runs every suite).
 public enum ConformanceData {
     /// The shared directory, if it is there.
     public static let shared: URL? = {
@@ -13,10 +14,12 @@ public enum ConformanceData {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         candidates.append(repository.deletingLastPathComponent().appendingPathComponent("shared"))
+        candidates.append(repository.appendingPathComponent("Tests").appendingPathComponent("ConformanceData"))
         return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("conformance").path) }
     }()
 
-    /// Whether the data is there; suites that need it are skipped, visibly, when it is not.
+    /// Whether the data is there (always, with the vendored copy); suites that need it are skipped, visibly, when
+    /// it is not.
     public static var isPresent: Bool { shared != nil }
 
     /// A directory under `conformance/`.
