@@ -78,8 +78,15 @@ struct Run: AsyncParsableCommand {
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
-        if let stepTimeout, stepTimeout <= 0 { throw ValidationError("--step-timeout must be more than 0") }
-        if let waitTimeout, waitTimeout <= 0 { throw ValidationError("--wait-timeout must be more than 0") }
+        // Seconds, up to a day: beyond that no run is meant, and a huge value would overflow the conversion to a
+        // duration.
+        let day = 86_400.0
+        if let stepTimeout, !(stepTimeout > 0 && stepTimeout <= day) {
+            throw ValidationError("--step-timeout must be more than 0 and at most \(Int(day)) seconds")
+        }
+        if let waitTimeout, !(waitTimeout > 0 && waitTimeout <= day) {
+            throw ValidationError("--wait-timeout must be more than 0 and at most \(Int(day)) seconds")
+        }
     }
 
     func run() async throws {

@@ -162,6 +162,16 @@ def test_a_broken_step_says_what_to_do(tmp_path: Path) -> None:
     assert "AmazonS3ReadOnlyAccess" in done.stdout
 
 
+@pytest.mark.parametrize("option", ["--step-timeout", "--wait-timeout"])
+@pytest.mark.parametrize("value", ["1e300", "inf", "nan", "0", "-5", "86401"])
+def test_out_of_range_timeouts_are_usage_errors(option: str, value: str, tmp_path: Path) -> None:
+    """A number no duration can hold is refused with a usage error, never a trap."""
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    done = brickyard("run", f"{option}={value}", "--dry-run", str(tmp_path), env=env, cwd=tmp_path)
+    assert done.returncode == 64, done.stderr
+    assert f"{option} must be more than 0 and at most 86400 seconds" in done.stderr
+
+
 def test_steps_lists_every_step(tmp_path: Path) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
     listing = brickyard("steps", env=env, cwd=tmp_path)
