@@ -34,6 +34,7 @@ extension FeatureRun {
         var parallel = max(1, options.parallel)
         var firstAttempts: [Int: Int] = [:]
         let worker = WorkerProcess(command: command)
+        var interrupted = false
         while !pending.isEmpty {
             let exit = await worker.run(cases: pending, parallel: parallel, firstAttempts: firstAttempts) { event in
                 self.record(event, in: progress, listener: listener)
@@ -46,13 +47,16 @@ extension FeatureRun {
             // below as unreported, not run again.
             if !hookFailures.isEmpty || unreadable != nil || pending.isEmpty { break }
             // Interrupted (Ctrl-C): the worker tore down what it could and stopped; start no other.
-            if exit == .exited(WorkerCommand.interruptedStatus) || exit == .signal(SIGINT) { break }
+            if exit == .exited(WorkerCommand.interruptedStatus) || exit == .signal(SIGINT) {
+                interrupted = true
+                break
+            }
             let crashed = running.keys.sorted()
             if crashed.count == 1 || (parallel == 1 && !crashed.isEmpty) {
                 let index = crashed[0]
+                let ending = exit.isSignal ? "crashed" : "ended"
                 var result = crashResult(
-                    index, message: "the process \(exit.isSignal ? "crashed" : "ended") in this step (\(Self.describe(exit)))",
-                    progress: progress)
+                    index, message: "the process \(ending) in this step (\(Self.describe(exit)))", progress: progress)
                 let retried = result.finalAttempt.attempt < options.retry
                 result.attempts[result.attempts.count - 1].willBeRetried = retried
                 listener?.testCaseFinished(testCases[index].pickle, attempt: result.finalAttempt)
@@ -92,8 +96,11 @@ extension FeatureRun {
             if let result = progress.withLock({ $0.finished[index] }) { return result }
             // Every planned test case gets a result: one no worker reported on failed.
             let reason = progress.withLock { $0.protocolFailure.map { " (its report could not be read: \($0))" } }
-            let result = crashResult(
-                index, message: "the worker ended without reporting this scenario\(reason ?? "")", progress: progress)
+            let message =
+                interrupted
+                ? "the run was interrupted before this scenario finished"
+                : "the worker ended without reporting this scenario\(reason ?? "")"
+            let result = crashResult(index, message: message, progress: progress)
             listener?.testCaseFinished(testCases[index].pickle, attempt: result.finalAttempt)
             return result
         }
