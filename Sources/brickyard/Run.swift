@@ -55,6 +55,12 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Match the steps without running them or any hook.")
     var dryRun = false
 
+    @Option(help: "defined (the files' order), random (a new seed, printed) or random:SEED.")
+    var order = "defined"
+
+    @Flag(help: "Start no scenario after one has failed (those not started are reported skipped).")
+    var failFast = false
+
     @Option(help: "Fail a step that takes longer than this many seconds.")
     var stepTimeout: Double?
 
@@ -78,6 +84,9 @@ struct Run: AsyncParsableCommand {
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
+        guard ExecutionOrder(order) != nil else {
+            throw ValidationError("--order must be defined, random or random:SEED (a whole number), not \(order)")
+        }
         // Seconds, up to a day: beyond that no run is meant, and a huge value would overflow the conversion to a
         // duration.
         let day = 86_400.0
@@ -127,9 +136,15 @@ struct Run: AsyncParsableCommand {
             ]
             reportFolder = folder
         }
+        let executionOrder = ExecutionOrder(order) ?? .defined
+        if case .random = executionOrder, !isWorker {
+            // The seed, so that an order that showed a dependency between scenarios can be run again.
+            let note = "brickyard: scenarios start in random order (--order \(executionOrder))\n"
+            FileHandle.standardError.write(Data(note.utf8))
+        }
         let execution = ExecutionOptions(
             dryRun: dryRun, stepTimeout: stepTimeout.map { .milliseconds(Int64($0 * 1000)) }, retry: retry,
-            parallel: parallel)
+            parallel: parallel, order: executionOrder, failFast: failFast)
         var configuration = RunConfiguration(
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)

@@ -2,7 +2,8 @@ import FeatureRunner
 import Foundation
 
 // A runner executable of the kind a user builds on FeatureRunCommand, with steps that crash their process, for the
-// tests of process isolation. Arguments: [--parallel N] [--retry N] [--format SPEC]... PATHS...
+// tests of process isolation. Arguments: [--parallel N] [--retry N] [--order ORDER] [--fail-fast] [--format SPEC]...
+// PATHS...
 var steps = StepLibrary<EmptyWorld>()
 steps.given("a step") { _, _ in }
 steps.given("a noisy step") { _, _ in print("a line a step printed") }
@@ -32,6 +33,8 @@ while !arguments.isEmpty {
     case "--parallel": configuration.execution.parallel = Int(arguments.removeFirst()) ?? 1
     case "--retry": configuration.execution.retry = Int(arguments.removeFirst()) ?? 0
     case "--format": configuration.formats.append(arguments.removeFirst())
+    case "--order": configuration.execution.order = ExecutionOrder(arguments.removeFirst()) ?? .defined
+    case "--fail-fast": configuration.execution.failFast = true
     default: configuration.targets.append(argument)
     }
 }

@@ -172,6 +172,21 @@ def test_out_of_range_timeouts_are_usage_errors(option: str, value: str, tmp_pat
     assert f"{option} must be more than 0 and at most 86400 seconds" in done.stderr
 
 
+def test_fail_fast_and_random_order(tmp_path: Path) -> None:
+    """--fail-fast reports what it did not start as skipped; --order random prints the seed that replays it."""
+    feature = tmp_path / "ff.feature"
+    feature.write_text("Feature: ff\n" + "".join(f"  Scenario: s{i}\n    Given nothing is defined {i}\n" for i in range(4)))
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    done = brickyard("run", str(feature), "--fail-fast", "--format", "progress", env=env, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "4 scenarios (1 undefined, 3 skipped)" in done.stdout, done.stdout
+    shuffled = brickyard("run", str(feature), "--order", "random", "--format", "progress", env=env, cwd=tmp_path)
+    seed = re.search(r"--order (random:\d+)", shuffled.stderr)
+    assert seed, shuffled.stderr
+    again = brickyard("run", str(feature), "--order", seed.group(1), "--format", "progress", env=env, cwd=tmp_path)
+    assert "4 scenarios (4 undefined)" in again.stdout, again.stdout
+
+
 def test_steps_lists_every_step(tmp_path: Path) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
     listing = brickyard("steps", env=env, cwd=tmp_path)

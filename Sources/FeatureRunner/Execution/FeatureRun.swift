@@ -69,7 +69,8 @@ public struct FeatureRun<W: World>: Sendable {
         only indexes: [Int]?, parallel: Int? = nil, firstAttempts: [Int: Int] = [:], listener: (any RunListener)?
     ) async -> RunResult {
         let startedAt = Date()
-        let chosen = (indexes ?? Array(testCases.indices)).filter { testCases.indices.contains($0) }
+        // A worker keeps the order its supervisor chose; a run of its own arranges every test case.
+        let chosen = (indexes ?? options.order.arrange(Array(testCases.indices))).filter { testCases.indices.contains($0) }
         listener?.runStarted(testCases: parsed ? chosen.count : 0, sources: sources)
         var runHookFailures: [StepResult] = []
         var results: [TestCaseResult] = []
@@ -139,6 +140,24 @@ public struct FeatureRun<W: World>: Sendable {
         return TestCaseResult(id: testCase.id, pickle: testCase.pickle, attempts: attempts)
     }
 
+    /// The result of a test case not started because an earlier one failed under `failFast`: every step skipped.
+    func notStartedResult(_ index: Int) -> TestCaseResult {
+        let testCase = testCases[index]
+        let now = Date()
+        let attempt = AttemptResult(
+            attempt: 0, id: "\(testCase.id).0", steps: testCase.steps.map(\.skippedResult), startedAt: now,
+            finishedAt: now, willBeRetried: false, worker: 0)
+        return TestCaseResult(id: testCase.id, pickle: testCase.pickle, attempts: [attempt])
+    }
+
+    /// Reports and returns ``notStartedResult(_:)``.
+    func skipNotStarted(_ index: Int, listener: (any RunListener)?) -> TestCaseResult {
+        let result = notStartedResult(index)
+        listener?.testCaseStarted(result.pickle, attempt: 0, worker: 0)
+        listener?.testCaseFinished(result.pickle, attempt: result.finalAttempt)
+        return result
+    }
+
     private func runTestCases(
         _ indexes: [Int], parallel: Int, firstAttempts: [Int: Int], listener: (any RunListener)?
     ) async -> [TestCaseResult] {
@@ -146,41 +165,41 @@ public struct FeatureRun<W: World>: Sendable {
         if parallel == 1 {
             var results: [TestCaseResult] = []
             results.reserveCapacity(indexes.count)
+            var failed = false
             for index in indexes {
-                results.append(
-                    await runTestCase(index, firstAttempt: firstAttempts[index] ?? 0, worker: 0, listener: listener))
+                if failed && options.failFast {
+                    results.append(skipNotStarted(index, listener: listener))
+                    continue
+                }
+                let result = await runTestCase(
+                    index, firstAttempt: firstAttempts[index] ?? 0, worker: 0, listener: listener)
+                failed = failed || result.status.failsRun
+                results.append(result)
             }
             return results
         }
         return await withTaskGroup(of: (Int, Int, TestCaseResult).self) { group in
             var results = [TestCaseResult?](repeating: nil, count: indexes.count)
             var next = 0
-            for worker in 0..<min(parallel, indexes.count) {
+            func start(worker: Int) {
                 let position = next
                 next += 1
                 let index = indexes[position]
                 let first = firstAttempts[index] ?? 0
                 group.addTask {
-                    (
-                        position, worker,
-                        await runTestCase(index, firstAttempt: first, worker: worker, listener: listener)
-                    )
+                    (position, worker, await runTestCase(index, firstAttempt: first, worker: worker, listener: listener))
                 }
             }
+            for worker in 0..<min(parallel, indexes.count) { start(worker: worker) }
+            var failed = false
             while let (position, worker, result) = await group.next() {
                 results[position] = result
-                if next < indexes.count {
-                    let position = next
-                    next += 1
-                    let index = indexes[position]
-                    let first = firstAttempts[index] ?? 0
-                    group.addTask {
-                        (
-                            position, worker,
-                            await runTestCase(index, firstAttempt: first, worker: worker, listener: listener)
-                        )
-                    }
-                }
+                failed = failed || result.status.failsRun
+                if next < indexes.count && !(failed && options.failFast) { start(worker: worker) }
+            }
+            // Under failFast, what was never started is reported skipped.
+            for position in results.indices where results[position] == nil {
+                results[position] = skipNotStarted(indexes[position], listener: listener)
             }
             return results.compactMap { $0 }
         }

@@ -30,12 +30,20 @@ extension FeatureRun {
         let startedAt = Date()
         listener?.runStarted(testCases: testCases.count, sources: sources)
         let progress = SupervisorState()
-        var pending = Array(testCases.indices)
+        var pending = options.order.arrange(Array(testCases.indices))
         var parallel = max(1, options.parallel)
         var firstAttempts: [Int: Int] = [:]
         let worker = WorkerProcess(command: command)
         var interrupted = false
         while !pending.isEmpty {
+            if options.failFast, progress.withLock({ $0.finished.values.contains { $0.status.failsRun } }) {
+                // A scenario failed (in a worker that went on, or in a crash): start no other.
+                for index in pending {
+                    let result = skipNotStarted(index, listener: listener)
+                    progress.withLock { $0.finished[index] = result }
+                }
+                break
+            }
             let exit = await worker.run(cases: pending, parallel: parallel, firstAttempts: firstAttempts) { event in
                 self.record(event, in: progress, listener: listener)
             }
