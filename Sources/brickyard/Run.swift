@@ -79,11 +79,15 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Where the default report files go (a folder per run, and 'latest').")
     var reportDir = "reports"
 
+    @Option(help: "How many run folders --report-dir keeps, the newest (0: every one).")
+    var keepReports = ReportRetention.defaultKeep
+
     @OptionGroup var publishOptions: PublishOptions
 
     func validate() throws {
         guard retry >= 0 else { throw ValidationError("--retry must be 0 or more") }
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
+        guard keepReports >= 0 else { throw ValidationError("--keep-reports must be 0 (keep all) or more") }
         guard ExecutionOrder(order) != nil else {
             throw ValidationError("--order must be defined, random or random:SEED (a whole number), not \(order)")
         }
@@ -154,6 +158,7 @@ struct Run: AsyncParsableCommand {
         interruption.cancel()
         if let reportFolder, FileManager.default.fileExists(atPath: reportFolder) {
             Self.pointLatest(at: reportFolder, in: reportDir)
+            ReportRetention(keep: keepReports).prune(reportDir, current: options.runId.value)
             FileHandle.standardError.write(Data("Reports: \(reportFolder)/\n".utf8))
         }
         if interruption.happened { throw ExitCode(WorkerCommand.interruptedStatus) }

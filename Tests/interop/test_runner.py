@@ -187,6 +187,21 @@ def test_fail_fast_and_random_order(tmp_path: Path) -> None:
     assert "4 scenarios (4 undefined)" in again.stdout, again.stdout
 
 
+def test_reports_keep_the_newest_runs(tmp_path: Path) -> None:
+    """--keep-reports N: the newest N run folders stay; older ones and nothing else are removed."""
+    reports = tmp_path / "reports"
+    for name in ("20200101-000000-0001", "20200102-000000-0002", "20200103-000000-0003", "notes"):
+        (reports / name).mkdir(parents=True)
+    feature = tmp_path / "k.feature"
+    feature.write_text("Feature: k\n  Scenario: s\n    Given nothing is defined\n")
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
+    brickyard("run", str(feature), "--report-dir", str(reports), "--keep-reports", "2", env=env, cwd=tmp_path)
+    left = sorted(path.name for path in reports.iterdir() if path.name != "latest")
+    assert len(left) == 3, left
+    assert "notes" in left and "20200103-000000-0003" in left
+    assert (reports / "latest" / "index.html").exists()
+
+
 def test_steps_lists_every_step(tmp_path: Path) -> None:
     env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path)}
     listing = brickyard("steps", env=env, cwd=tmp_path)
