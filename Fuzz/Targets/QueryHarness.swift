@@ -19,14 +19,11 @@ final class QueryHarness: Sendable {
         "GetFederationToken", "DecodeAuthorizationMessage",
     ]
 
-    private let services: EmulatorServices
-    private let root: AWSCredential
+    private let harness = HarnessServices()
+    private var services: EmulatorServices { harness.services }
+    private var root: AWSCredential { harness.root }
 
-    private init() {
-        let harness = HarnessServices()
-        services = harness.services
-        root = harness.root
-    }
+    private init() {}
 
     func run(_ data: Data) {
         try? services.iam.reset()

@@ -16,18 +16,30 @@ final class S3XMLHarness: Sendable {
     enum Operation: UInt8, CaseIterable {
         case deleteObjects, createBucket, completeMultipartUpload, putBucketTagging, putObjectTagging
         case putBucketVersioning, putPublicAccessBlock, putBucketEncryption, putBucketPolicy
+
+        /// The request the body goes to, for the operations that need nothing made first.
+        var target: (method: HTTPMethod, path: String)? {
+            switch self {
+            case .deleteObjects: (.POST, "/fuzz?delete")
+            case .createBucket: (.PUT, "/fuzz-created")
+            case .completeMultipartUpload: nil
+            case .putBucketTagging: (.PUT, "/fuzz?tagging")
+            case .putObjectTagging: (.PUT, "/fuzz/key?tagging")
+            case .putBucketVersioning: (.PUT, "/fuzz?versioning")
+            case .putPublicAccessBlock: (.PUT, "/fuzz?publicAccessBlock")
+            case .putBucketEncryption: (.PUT, "/fuzz?encryption")
+            case .putBucketPolicy: (.PUT, "/fuzz?policy")
+            }
+        }
     }
 
     static let shared = S3XMLHarness()
 
-    private let services: EmulatorServices
-    private let root: AWSCredential
+    private let harness = HarnessServices()
+    private var services: EmulatorServices { harness.services }
+    private var root: AWSCredential { harness.root }
 
-    private init() {
-        let harness = HarnessServices()
-        services = harness.services
-        root = harness.root
-    }
+    private init() {}
 
     func run(_ data: Data) {
         guard let (selector, body) = FuzzInput(data).selectorAndRest else { return }
@@ -35,28 +47,14 @@ final class S3XMLHarness: Sendable {
         try? services.s3.store.reset()
         send(.PUT, "/fuzz")
         send(.PUT, "/fuzz/key", body: Array("hello".utf8))
-        switch operation {
-        case .deleteObjects:
-            send(.POST, "/fuzz?delete", body: body)
-        case .createBucket:
-            send(.PUT, "/fuzz-created", body: body)
-        case .completeMultipartUpload:
+        if let target = operation.target {
+            send(target.method, target.path, body: body)
+        } else {
+            // CompleteMultipartUpload, on an upload with one part.
             let created = send(.POST, "/fuzz/upload?uploads")
             let uploadId = Self.text(of: "UploadId", in: created) ?? "none"
             send(.PUT, "/fuzz/upload?partNumber=1&uploadId=\(uploadId)", body: Array("part".utf8))
             send(.POST, "/fuzz/upload?uploadId=\(uploadId)", body: body)
-        case .putBucketTagging:
-            send(.PUT, "/fuzz?tagging", body: body)
-        case .putObjectTagging:
-            send(.PUT, "/fuzz/key?tagging", body: body)
-        case .putBucketVersioning:
-            send(.PUT, "/fuzz?versioning", body: body)
-        case .putPublicAccessBlock:
-            send(.PUT, "/fuzz?publicAccessBlock", body: body)
-        case .putBucketEncryption:
-            send(.PUT, "/fuzz?encryption", body: body)
-        case .putBucketPolicy:
-            send(.PUT, "/fuzz?policy", body: body)
         }
     }
 

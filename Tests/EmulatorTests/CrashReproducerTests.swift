@@ -40,14 +40,19 @@ import Testing
         }
     }
 
-    /// 4: a legacy presigned URL expiring at the ends of the 64-bit range.
-    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "-1", "99999999999999999999"])
-    func presignedExpiryAtTheEndsOfTheRange(_ expires: String) async throws {
+    /// 4: a legacy presigned URL expiring at the ends of the 64-bit range: expired long ago (AccessDenied, "Request
+    /// has expired"), far in the future (checked, so the wrong signature shows), or not a number S3 reads.
+    @Test(arguments: [
+        ("-9223372036854775808", 403, "AccessDenied"), ("9223372036854775807", 403, "SignatureDoesNotMatch"),
+        ("-1", 403, "AccessDenied"), ("99999999999999999999", 400, "AuthorizationQueryParametersError"),
+    ])
+    func presignedExpiryAtTheEndsOfTheRange(_ expires: String, status: Int, code: String) async throws {
         try await withEmulator { emulator, _ in
             let url = URL(
                 string: "\(emulator.endpoint.absoluteString)/b/k?AWSAccessKeyId=test&Signature=x&Expires=\(expires)")!
             let answer = try await plainRequest(url)
-            #expect(answer.status == 403 || answer.status == 400, "\(answer.status) \(answer.text)")
+            #expect(answer.status == status, "\(answer.text)")
+            #expect(answer.text.contains("<Code>\(code)</Code>"))
             try await expectStillServing(emulator)
         }
     }
@@ -78,8 +83,9 @@ import Testing
         try await withEmulator { emulator, _ in
             let kinesis = KinesisTests.client(emulator, .cbor)
             let body: [UInt8] = [0xA1, 0x61, 0x61, 0xC1, 0x3B, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
+            // A member ListStreams does not have is ignored, as the service does; the timestamp was still read.
             let answer = try await kinesis.send("ListStreams", body: body)
-            #expect(answer.status == 400 || answer.status == 200)
+            #expect(answer.status == 200)
             let described = try await kinesis.send("DescribeStream", body: body)
             #expect((400..<500).contains(described.status))
             try await expectStillServing(emulator)

@@ -30,7 +30,7 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let headerDeadline: HeaderDeadlineHandler?
     private var state = State.idle
     private var inputClosed = false
-    /// Bytes after the request being answered were not HTTP: answer it, then close.
+    /// The connection failed while a request was with the responder: answer it, then close.
     private var inputBroken = false
 
     init(
@@ -213,7 +213,9 @@ final class HTTPRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
             close(context: context)
         case .responding:
-            // Garbage after a complete request: the request still gets its answer, then the connection closes.
+            // An error while the responder works (the pipelining handler holds parser errors back until the answer
+            // is written, so this is the channel's own): the request still gets its answer, then the connection
+            // closes.
             inputBroken = true
         default:
             close(context: context)
