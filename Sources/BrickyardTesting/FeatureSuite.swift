@@ -36,10 +36,24 @@ public protocol FeatureSuite {
     static var steps: StepLibrary<StepWorld> { get }
     /// Retries, timeouts... (`parallel` is Swift Testing's business here: each scenario is a test).
     static var options: ExecutionOptions { get }
+    /// What replays one scenario of a parameterized test when followed by its `path:line`
+    /// (`swift run brickyard run` for the provisioning library); `nil`: `swift test --filter` with the test's id.
+    static var replayCommand: String? { get }
 }
 
 extension FeatureSuite {
     public static var options: ExecutionOptions { ExecutionOptions() }
+    public static var replayCommand: String? { nil }
+
+    /// How a failing scenario of the current test is run again: `swift test --filter ID` for a test of its own (the
+    /// plugin's), ``replayCommand`` and the scenario's `path:line` in a parameterized test.
+    static var replay: ConsoleCommands {
+        guard let test = Test.current else { return ConsoleCommands(replay: replayCommand) }
+        if test.isParameterized, let replayCommand { return ConsoleCommands(replay: replayCommand) }
+        return ConsoleCommands(
+            replay: "swift test --filter \(ShellQuoting.quote(FeatureIssues.filter(for: test)))",
+            replayTakesLocation: false)
+    }
 
     /// Runs the scenarios at `line` of a feature file (every row of an outline), recording an issue, at the failing
     /// step's line in the feature file, for each that does not pass.
@@ -61,7 +75,7 @@ extension FeatureSuite {
             Issue.record(Comment(rawValue: "brickyard: \(error.message)"))
             return
         }
-        FeatureIssues.record(await run.execute(), secrets: run.secrets)
+        FeatureIssues.record(await run.execute(), secrets: run.secrets, commands: replay)
     }
 }
 
@@ -69,7 +83,9 @@ extension FeatureSuite {
 public enum FeatureIssues {
     /// Records an issue for every parse error, failed run hook, and test case that did not pass (the run's secret
     /// values masked).
-    public static func record(_ result: RunResult, secrets: SecretValues = SecretValues()) {
+    public static func record(
+        _ result: RunResult, secrets: SecretValues = SecretValues(), commands: ConsoleCommands = .init()
+    ) {
         for source in result.sources {
             for error in source.errors {
                 Issue.record(
@@ -84,12 +100,24 @@ public enum FeatureIssues {
             let attempt = testCase.finalAttempt
             let problem = attempt.firstProblem
             let line = problem?.location?.line ?? testCase.pickle.location?.line ?? 1
-            var text = ConsoleText.failure(testCase, attempt: attempt)
+            var text = ConsoleText.failure(testCase, attempt: attempt, commands: commands)
             if let snippet = problem?.snippet { text += "\nImplement it with:\n\(snippet)" }
             Issue.record(
                 Comment(rawValue: secrets.mask(text)),
                 sourceLocation: location(testCase.pickle.uri, line: line, column: 1))
         }
+    }
+
+    /// A `swift test --filter` pattern that selects this test alone: its id with the regular expression's special
+    /// characters escaped (`Features.Checkout/pays_12\(\)`).
+    static func filter(for test: Test) -> String {
+        let id = String(describing: test.id)
+        var escaped = ""
+        for character in id {
+            if "\\^$.|?*+()[]{}".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 
     static func location(_ path: String, line: Int, column: Int) -> SourceLocation {

@@ -16,8 +16,15 @@ struct Run: AsyncParsableCommand {
             when it fails, and on Ctrl-C) unless --keep. Scenarios tagged @emulator-only are skipped by --target live, \
             @live-only by the emulator.
 
-            Without --format: progress on the console, and junit.xml and messages.ndjson under reports/<run-id>/ \
-            (reports/latest points there).
+            Reports: every run writes index.html (HTML), junit.xml, cucumber.json (Cucumber JSON), messages.ndjson \
+            (Cucumber Messages) and result.json (Brickyard's result, read by `report merge`) under \
+            reports/<run-id>/ (--report-dir; reports/latest points there; the newest 20 runs are kept, \
+            --keep-reports), unless --no-reports. The console shows progress. --format NAME[:PATH] adds a report: \
+            with a PATH it is written there as well (the console keeps progress); without one it goes to standard \
+            output instead of progress (pretty, or a machine format to pipe, with the summary then on standard \
+            error). Formats: progress, pretty, html, junit, json, message, rerun, result.
+
+            A failing scenario is listed at the end with the command that replays it.
 
             Exit status: 0 when every scenario passed (or was skipped), 1 when any failed, was undefined, pending or \
             ambiguous, 2 for usage errors, unusable targets and feature files that do not parse (nothing runs then), \
@@ -72,12 +79,20 @@ struct Run: AsyncParsableCommand {
 
     @Option(
         name: .customLong("format"),
-        help: "NAME[:PATH], repeatable: progress, message, junit, rerun. Without a path: standard output."
+        help: ArgumentHelp(
+            "Another report, repeatable: progress, pretty, html, junit, json, message, rerun or result; to PATH, or "
+                + "without one to standard output in place of progress.", valueName: "name[:path]")
     )
     var formats: [String] = []
 
-    @Option(help: "Where the default report files go (a folder per run, and 'latest').")
+    @Option(
+        help:
+            "Where each run's reports go: <dir>/<run-id>/ with index.html, junit.xml, cucumber.json, messages.ndjson, result.json; <dir>/latest points there."
+    )
     var reportDir = "reports"
+
+    @Flag(help: "Write no files under --report-dir (only what --format asks for).")
+    var noReports = false
 
     @Option(help: "How many run folders --report-dir keeps, the newest (0: every one).")
     var keepReports = ReportRetention.defaultKeep
@@ -106,6 +121,8 @@ struct Run: AsyncParsableCommand {
         let isWorker = WorkerCommand.isWorker
         var options = ProvisioningOptions(target: targetOptions.provisioningTarget, keep: keep)
         options.waitTimeout = waitTimeout
+        let invocation = CommandInvocation.current
+        options.command = invocation
         // Workers belong to their supervisor's run: same id, so names and tags agree.
         let runIdVariable = "BRICKYARD_RUN_ID"
         if let inherited = ProcessInfo.processInfo.environment[runIdVariable], let id = RunIdentifier(inherited) {
@@ -130,15 +147,16 @@ struct Run: AsyncParsableCommand {
             executesHere ? provisioning : nil, workers: executesHere ? nil : isolation?.processes)
         var formats = self.formats
         var reportFolder: String?
-        if (formats.isEmpty || publishOptions.publish != nil) && !isWorker {
-            // Every file format in the run's folder: by default, and whatever was asked for when publishing.
+        if (!noReports || publishOptions.publish != nil) && !isWorker {
+            // Every file format in the run's folder: the run's record, what --publish uploads.
             let folder = "\(reportDir)/\(options.runId.value)"
-            if formats.isEmpty { formats = ["progress"] }
             formats += [
                 "html:\(folder)/index.html", "junit:\(folder)/junit.xml", "json:\(folder)/cucumber.json",
                 "message:\(folder)/messages.ndjson", "result:\(folder)/result.json",
             ]
             reportFolder = folder
+        } else if !isWorker, !formats.contains(where: { $0.contains(":") }) {
+            FileHandle.standardError.write(Data("brickyard: --no-reports and no --format NAME:PATH: no report files\n".utf8))
         }
         let executionOrder = ExecutionOrder(order) ?? .defined
         if case .random = executionOrder, !isWorker {
@@ -152,7 +170,8 @@ struct Run: AsyncParsableCommand {
         var configuration = RunConfiguration(
             targets: paths, tags: tags, names: names, shard: shard, execution: execution, formats: formats,
             version: Brickyard.configuration.version)
-        configuration.replayCommand = Self.replayCommand(targetOptions)
+        configuration.replayCommand = Self.replayCommand(targetOptions, invocation: invocation)
+        configuration.stepsCommand = invocation.command(["steps"])
         let (status, result) = await FeatureRunCommand(configuration, isolation: isolation)
             .run(ProvisioningSteps.library(provisioning))
         interruption.cancel()
@@ -177,13 +196,13 @@ struct Run: AsyncParsableCommand {
     static let notPublishedStatus: Int32 = 3
 
     /// `brickyard run` with the options that choose where it runs (a failing scenario is replayed there).
-    static func replayCommand(_ target: TargetOptions) -> String {
-        var words = ["brickyard", "run"]
+    static func replayCommand(_ target: TargetOptions, invocation: CommandInvocation) -> String {
+        var words = ["run"]
         if target.target == .live { words += ["--target", "live"] }
         if let emulator = target.emulator { words += ["--emulator", emulator] }
         if let profile = target.awsProfile { words += ["--aws-profile", profile] }
         if let profile = target.databricksProfile { words += ["--databricks-profile", profile] }
-        return words.joined(separator: " ")
+        return invocation.command(words)
     }
 
     /// `reports/latest` -> the run's folder.

@@ -10,14 +10,16 @@ struct Sweep: AsyncParsableCommand {
             Buckets, IAM roles, instance profiles and Kinesis streams are recognised by their brickyard:run-id tag, \
             Databricks account objects (workspaces, networks, VPC endpoints, private access settings, storage and \
             credentials configurations) by their by- name prefix and creation time. Say where: --target live (with \
-            --aws-profile/--databricks-profile) or --emulator URL.
+            --aws-profile/--databricks-profile) or --emulator URL. On an emulator every run's resources are taken \
+            unless --older-than says otherwise (what --keep left there is found at once); live, runs of the last \
+            6 hours are left alone (they may still be running), and the count of what was left alone is printed.
             """
     )
 
     @OptionGroup var targetOptions: TargetOptions
 
-    @Option(help: "Only resources of runs older than this (30m, 6h, 2d; default 6h).")
-    var olderThan = "6h"
+    @Option(help: "Only resources of runs older than this (30m, 6h, 2d; default: 6h live, any age on an emulator).")
+    var olderThan: String?
 
     @Option(help: "Only the resources of this run (as printed by --keep), whatever its age.")
     var runId: String?
@@ -26,7 +28,7 @@ struct Sweep: AsyncParsableCommand {
     var dryRun = false
 
     func validate() throws {
-        guard Self.seconds(olderThan) != nil else {
+        if let olderThan, Self.seconds(olderThan) == nil {
             throw ValidationError("--older-than takes a number with s, m, h or d (6h)")
         }
         if let runId, RunIdentifier(runId) == nil {
@@ -36,6 +38,9 @@ struct Sweep: AsyncParsableCommand {
             throw ValidationError("say what to sweep: --target live, or --emulator URL")
         }
     }
+
+    /// Live, the runs of the last 6 hours may still be running.
+    static let liveDefaultAge = 6.0 * 3600
 
     static func seconds(_ text: String) -> Double? {
         guard let unit = text.last, let number = Double(text.dropLast()), number >= 0 else { return nil }
@@ -56,13 +61,17 @@ struct Sweep: AsyncParsableCommand {
             FileHandle.standardError.write(Data("brickyard sweep: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let sweeper = Sweeper(
-            session: session, olderThan: Self.seconds(olderThan) ?? 21600, runId: runId, dryRun: dryRun)
+        let age = olderThan.flatMap(Self.seconds) ?? (targetOptions.target == .live ? Self.liveDefaultAge : nil)
+        let sweeper = Sweeper(session: session, olderThan: age, runId: runId, dryRun: dryRun)
         let report = await sweeper.sweep()
         var text = "Sweeping \(session.description)\n"
         for leftover in report.swept { text += (dryRun ? "would delete " : "deleted ") + "\(leftover)\n" }
         for (leftover, error) in report.failures { text += "could not delete \(leftover): \(error)\n" }
         text += "\(report.swept.count) \(dryRun ? "to delete" : "deleted"), \(report.failures.count) failed\n"
+        if report.younger > 0 {
+            text += "\(report.younger) of Brickyard's resources belong to runs younger than \(olderThan ?? "6h") and were "
+            text += "left alone (--older-than 0s, or --run-id, takes them)\n"
+        }
         FileHandle.standardOutput.write(Data(text.utf8))
         if !report.failures.isEmpty { throw ExitCode(1) }
     }

@@ -194,7 +194,8 @@ import FoundationXML
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("[0/2] ✔ 0 ✘ 0 - 0 · fine"))
         #expect(text.contains("\r\u{1B}[2K[1/2] ✔ 1 ✘ 0 - 0"))
-        #expect(text.contains("1) \(fixture.path("p.feature")):4 bad\n   ✘ Given a broken step"))
+        let file = ConsoleText.displayPath(fixture.path("p.feature"))
+        #expect(text.contains("1) \(file):5: failed: Given a broken step\n   in scenario \"bad\" (\(file):4)"))
         #expect(text.contains("2 scenarios (1 failed, 1 passed)"))
     }
 }

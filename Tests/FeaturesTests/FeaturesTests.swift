@@ -10,6 +10,8 @@ struct Deployment: FeatureSuite {
     static let run = ProvisioningRun(ProvisioningOptions(target: .inProcessEmulator))
 
     static var steps: StepLibrary<ProvisioningWorld> { ProvisioningSteps.library(run, finishesRun: false) }
+
+    static var replayCommand: String? { "swift run brickyard run" }
 }
 
 @Suite("features/ against the in-process emulator")

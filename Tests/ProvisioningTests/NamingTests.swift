@@ -43,7 +43,7 @@ struct LedgerTests {
         let ledger = ResourceLedger()
         let order = OrderLog()
         for name in ["bucket", "role", "profile"] {
-            ledger.record(.bucket, logical: name, physical: name, cleanup: "") {
+            ledger.record(.bucket, logical: name, physical: name, cleanup: .nothing("a test")) {
                 order.append(name)
                 if name == "role" { throw StepFailureStub() }
             }
@@ -59,7 +59,7 @@ struct LedgerTests {
     @Test("release keeps the resources and forgets them")
     func release() async {
         let ledger = ResourceLedger()
-        ledger.record(.stream, logical: "s", physical: "by-s", cleanup: "aws kinesis delete-stream") {
+        ledger.record(.stream, logical: "s", physical: "by-s", cleanup: .aws("kinesis", "delete-stream", "--stream-name", "by-s")) {
             Issue.record("a released resource must not be deleted")
         }
         #expect(ledger.release().map(\.physicalName) == ["by-s"])

@@ -99,8 +99,11 @@ def test_keep_then_sweep(stand_in: Emulator, tmp_path: Path) -> None:
     env = staging_home(stand_in.endpoint, tmp_path / "home")
     done = brickyard("run", *LIVE, "--keep", f"{FEATURES / 's3' / 'buckets.feature'}:8", env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    match = re.search(r"brickyard sweep --target live --run-id (\S+)", done.stderr)
+    # The clean-up hints name the profiles they were made with, so they can be pasted as printed.
+    match = re.search(
+        r"brickyard sweep --target live --aws-profile staging --databricks-profile staging --run-id (\S+)", done.stderr)
     assert match, done.stderr
+    assert "aws --profile staging s3 rb s3://by-landing-" in done.stderr, done.stderr
     run_id = match.group(1)
     kept = leftovers(stand_in.endpoint)
     assert len(kept) == 1 and kept[0].startswith("by-landing-"), kept

@@ -67,18 +67,25 @@ public struct FeatureRunCommand: Sendable {
             return (.passed, result)
         }
         var listeners: [any RunListener] = []
+        let commands = ConsoleCommands(replay: configuration.replayCommand, steps: configuration.stepsCommand)
         for spec in formats where FormatSpec.live.contains(spec.name) {
             let output = spec.path.flatMap(Self.open) ?? standardOutput
             if spec.name == "progress" {
                 listeners.append(
                     ProgressReporter(
-                        output: output, interactive: spec.path == nil ? nil : false, secrets: run.secrets))
+                        output: output, interactive: spec.path == nil ? nil : false, secrets: run.secrets,
+                        commands: commands))
             } else {
                 listeners.append(
                     PrettyReporter(
                         output: output, colours: spec.path == nil ? nil : false, secrets: run.secrets,
-                        live: configuration.execution.parallel == 1))
+                        live: configuration.execution.parallel == 1, commands: commands))
             }
+        }
+        if !formats.contains(where: { $0.path == nil && FormatSpec.live.contains($0.name) }) {
+            // Standard output carries a machine format: the summary and the failing scenarios go to standard error,
+            // so that no run ends without saying how it went.
+            listeners.append(SummaryReporter(output: errorOutput, secrets: run.secrets, commands: commands))
         }
         let listener: (any RunListener)? = listeners.isEmpty ? nil : RunListenerGroup(listeners)
         let result: RunResult
@@ -127,12 +134,13 @@ public struct FeatureRunCommand: Sendable {
         return (result.success ? .passed : .failed, result)
     }
 
-    /// The formats asked for; `progress` on standard output when none. Two formats may not both write to standard
-    /// output.
+    /// The formats asked for, as Cucumber-JVM combines them: a format written to a file adds to the console's
+    /// output, a format written to standard output replaces `progress` there (which is the console's format when no
+    /// format writes to standard output). Two formats may not both write to standard output.
     static func formats(_ texts: [String]) throws(SelectionError) -> [FormatSpec] {
         var specs: [FormatSpec] = []
         for text in texts { specs.append(try FormatSpec.parse(text)) }
-        if specs.isEmpty { specs = [FormatSpec(name: "progress")] }
+        if !specs.contains(where: { $0.path == nil }) { specs.insert(FormatSpec(name: "progress"), at: 0) }
         let toStandardOutput = specs.filter { $0.path == nil }
         if toStandardOutput.count > 1 {
             throw SelectionError(

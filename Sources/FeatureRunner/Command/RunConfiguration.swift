@@ -13,6 +13,8 @@ public struct RunConfiguration: Sendable {
     public var version: String
     /// What replays one scenario, followed by `path:line` (the HTML report shows it for each failing scenario).
     public var replayCommand: String = "brickyard run"
+    /// What lists the steps (offered for an undefined step); `nil` offers nothing.
+    public var stepsCommand: String?
 
     public init(
         targets: [String] = [], tags: String? = nil, names: [String] = [], shard: String? = nil,

@@ -57,9 +57,10 @@ struct ScenarioExecutor<W: World>: Sendable {
                     id: planned.id, kind: .step(pickleStepId: pickleStep.id), keyword: keyword, text: pickleStep.text,
                     location: location, argument: pickleStep.argument, status: .skipped)
                 switch match {
-                case .undefined(let snippet):
+                case .undefined(let snippet, let suggestions):
                     result.status = .undefined
                     result.snippet = snippet
+                    result.suggestions = suggestions.isEmpty ? nil : suggestions
                 case .ambiguous(let definitions):
                     result.status = .ambiguous
                     result.definitions = definitions.map(\.info)

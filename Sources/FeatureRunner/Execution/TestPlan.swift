@@ -4,7 +4,7 @@ import Gherkin
 /// What a pickle step matched.
 enum StepMatch<W: World>: Sendable {
     case matched(PreparedLibrary<W>.Definition, [Argument])
-    case undefined(snippet: String)
+    case undefined(snippet: String, suggestions: [String])
     case ambiguous([PreparedLibrary<W>.Definition])
     /// A parameter type's regular expression or transform failed while matching.
     case broken(StepError)
@@ -61,11 +61,14 @@ struct TestPlanner<W: World>: Sendable {
     let library: PreparedLibrary<W>
     let index: GherkinIndex
     let snippets: SnippetGenerator
+    let suggestions: StepSuggestions
 
     init(library: PreparedLibrary<W>, index: GherkinIndex) {
         self.library = library
         self.index = index
         self.snippets = SnippetGenerator(registry: library.registry)
+        self.suggestions = StepSuggestions(
+            patterns: library.definitions.map(\.info.pattern), registry: library.registry)
     }
 
     func plan(_ pickle: Pickle, ids: inout IdGenerator) -> PlannedTestCase<W> {
@@ -107,7 +110,9 @@ struct TestPlanner<W: World>: Sendable {
             }
         }
         switch matches.count {
-        case 0: return .undefined(snippet: snippets.snippet(for: step, keyword: keyword))
+        case 0:
+            return .undefined(
+                snippet: snippets.snippet(for: step, keyword: keyword), suggestions: suggestions.suggestions(for: step.text))
         case 1: return .matched(matches[0].0, matches[0].1)
         default: return .ambiguous(matches.map(\.0))
         }

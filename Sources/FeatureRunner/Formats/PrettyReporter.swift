@@ -16,6 +16,7 @@ public final class PrettyReporter: RunListener {
     private let colours: Bool
     private let secrets: SecretValues?
     private let live: Bool
+    private let commands: ConsoleCommands
     private let printed = Mutex<Set<String>>([])
 
     /// - Parameters:
@@ -23,10 +24,13 @@ public final class PrettyReporter: RunListener {
     ///   - colours: ANSI colours; `nil` decides by whether `output` is a terminal (and `NO_COLOR` is unset).
     ///   - secrets: values masked in everything written.
     ///   - live: print each step as it finishes (for runs of one scenario at a time).
+    ///   - commands: the replay and steps commands offered in failures and the summary.
     public init(
-        output: FileHandle = .standardOutput, colours: Bool? = nil, secrets: SecretValues? = nil, live: Bool = true
+        output: FileHandle = .standardOutput, colours: Bool? = nil, secrets: SecretValues? = nil, live: Bool = true,
+        commands: ConsoleCommands = .init()
     ) {
         self.output = output
+        self.commands = commands
         self.secrets = secrets
         self.live = live
         self.colours =
@@ -99,7 +103,7 @@ public final class PrettyReporter: RunListener {
         if !tags.isEmpty { text += "  " + grey(tags) + "\n" }
         let keyword = origin?.scenario.keyword ?? "Scenario"
         let retry = attempt > 0 ? " (attempt \(attempt + 1))" : ""
-        let location = grey("# \(pickle.uri):\(pickle.location?.line ?? 0)")
+        let location = grey("# \(ConsoleText.displayPath(pickle.uri)):\(pickle.location?.line ?? 0)")
         return text + "  \(keyword): \(pickle.name)\(retry) \(location)\n"
     }
 
@@ -124,16 +128,19 @@ public final class PrettyReporter: RunListener {
             for line in error.message.split(separator: "\n", omittingEmptySubsequences: false) {
                 text += paint("        \(line)", step.status) + "\n"
             }
-            if let definition = error.definitionLocation { text += grey("        at \(definition)") + "\n" }
+            if let definition = error.definitionLocation, let shown = ConsoleText.userCodeLocation(definition) {
+                text += grey("        at \(shown)") + "\n"
+            }
         }
-        if let snippet = step.snippet {
-            text += paint("        Undefined. Implement it with:", .undefined) + "\n"
-            for line in snippet.split(separator: "\n") { text += "        \(line)\n" }
+        if step.status == .undefined {
+            for line in ConsoleText.undefinedHelp(step, commands: commands) {
+                text += paint("        \(line)", .undefined) + "\n"
+            }
         }
         return text
     }
 
     public func runFinished(_ result: RunResult) {
-        write("\n" + ConsoleText.summary(result) + "\n")
+        write("\n" + ConsoleText.summary(result, commands: commands) + "\n")
     }
 }

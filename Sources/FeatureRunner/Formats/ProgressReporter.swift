@@ -23,14 +23,20 @@ public final class ProgressReporter: RunListener {
     private let output: FileHandle
     private let interactive: Bool
     private let secrets: SecretValues?
+    private let commands: ConsoleCommands
     private let state = Mutex(State())
 
     /// - Parameters:
     ///   - output: where to write (standard output for the console).
     ///   - interactive: live status line; `nil` decides by whether `output` is a terminal.
     ///   - secrets: values masked in everything written.
-    public init(output: FileHandle = .standardOutput, interactive: Bool? = nil, secrets: SecretValues? = nil) {
+    ///   - commands: the replay and steps commands offered in failures and the summary.
+    public init(
+        output: FileHandle = .standardOutput, interactive: Bool? = nil, secrets: SecretValues? = nil,
+        commands: ConsoleCommands = .init()
+    ) {
         self.secrets = secrets
+        self.commands = commands
         self.output = output
         self.interactive = interactive ?? (isatty(output.fileDescriptor) == 1)
     }
@@ -97,11 +103,11 @@ public final class ProgressReporter: RunListener {
             let milliseconds = Int(attempt.duration * 1000)
             if status.failsRun {
                 state.failures += 1
-                emit(ConsoleText.failure(testCase, attempt: attempt, number: state.failures), state: &state)
+                emit(ConsoleText.failure(testCase, attempt: attempt, number: state.failures, commands: commands), state: &state)
             } else if !interactive {
                 let retried = attempt.attempt > 0 ? " (attempt \(attempt.attempt + 1))" : ""
                 emit(
-                    "\(ConsoleText.mark(status)) \(status.name) \(testCase.locationReference) \(pickle.name)\(retried) (\(milliseconds) ms)",
+                    "\(ConsoleText.mark(status)) \(status.name) \(ConsoleText.displayPath(testCase.locationReference)) \(pickle.name)\(retried) (\(milliseconds) ms)",
                     state: &state)
             } else {
                 write("\r\u{1B}[2K" + statusLine(state))
@@ -114,7 +120,7 @@ public final class ProgressReporter: RunListener {
             var out = ""
             if interactive && state.statusLineShown { out += "\r\u{1B}[2K" }
             state.statusLineShown = false
-            out += "\n" + ConsoleText.summary(result) + "\n"
+            out += "\n" + ConsoleText.summary(result, commands: commands) + "\n"
             write(out)
         }
     }

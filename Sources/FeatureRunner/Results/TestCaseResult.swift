@@ -93,6 +93,8 @@ public struct StepResult: Sendable, Codable {
     public var error: StepError?
     /// A ready-to-paste Swift definition, when the step is undefined.
     public var snippet: String?
+    /// The patterns of the step definitions nearest to an undefined step's text, best first.
+    public var suggestions: [String]?
     public var attachments: [Attachment]
 
     public init(

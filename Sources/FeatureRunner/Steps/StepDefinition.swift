@@ -28,6 +28,8 @@ public struct StepDefinition<W: World>: Sendable {
     /// A step text that matches, as a feature would write it.
     public var example: String?
     let body: Body
+    /// What the step is about (`S3`, `IAM and STS`), for step listings grouped by service.
+    public var group: String? = nil
 }
 
 /// When a hook runs.

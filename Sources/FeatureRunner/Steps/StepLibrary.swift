@@ -31,16 +31,17 @@ public struct StepLibrary<W: World>: Sendable {
     ///   - timeout: overrides the run's step timeout.
     ///   - summary: what the step does, in one line, for step listings.
     ///   - example: a step text that matches, for step listings.
+    ///   - group: what the step is about (`S3`), for step listings grouped by service.
     public mutating func step(
         _ pattern: String, regex: Bool = false, timeout: Duration? = nil, summary: String? = nil,
-        example: String? = nil, file: String = #filePath, line: Int = #line,
+        example: String? = nil, group: String? = nil, file: String = #filePath, line: Int = #line,
         _ body: @escaping StepDefinition<W>.Body
     ) {
         definitions.append(
             StepDefinition(
                 pattern: regex ? .regularExpression(pattern) : .cucumberExpression(pattern),
                 location: SourceReference(file: file, line: line), timeout: timeout, summary: summary,
-                example: example, body: body))
+                example: example, body: body, group: group))
     }
 
     public mutating func given(

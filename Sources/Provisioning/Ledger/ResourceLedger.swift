@@ -13,7 +13,7 @@ public final class ResourceLedger: Sendable {
         /// Its physical name or id.
         public var physicalName: String
         /// How a person deletes it by hand (`aws s3 rb s3://... --force`), for `--keep`.
-        public var cleanup: String
+        public var cleanup: CleanupCommand
         let delete: @Sendable () async throws -> Void
     }
 
@@ -30,7 +30,7 @@ public final class ResourceLedger: Sendable {
 
     /// Records a resource that now exists.
     public func record(
-        _ kind: ResourceKind, logical: String, physical: String, cleanup: String,
+        _ kind: ResourceKind, logical: String, physical: String, cleanup: CleanupCommand,
         delete: @escaping @Sendable () async throws -> Void
     ) {
         state.withLock {

@@ -132,7 +132,7 @@ extension ScenarioContext {
         let timeout = waitTimeout
         ledger.record(
             .workspace, logical: logical, physical: String(id),
-            cleanup: "DELETE \(path)/workspaces/\(id) on the account API (databricks account workspaces delete \(id))"
+            cleanup: .databricksAccount(["workspaces", "delete", String(id)])
         ) {
             _ = try await account.json("DELETE", "\(path)/workspaces/\(id)")
             // Configurations in use cannot be deleted: wait until the workspace is gone.
@@ -156,6 +156,16 @@ extension ScenarioContext {
         }
     }
 
+    /// The Databricks CLI's command group of an account API collection (`databricks account storage delete ID`).
+    static func cliGroup(_ collection: String) -> String {
+        switch collection {
+        case "storage-configurations": "storage"
+        case "customer-managed-keys": "encryption-keys"
+        case "private-access-settings": "private-access"
+        default: collection
+        }
+    }
+
     /// Creates an account-level object, records its deletion, and returns its id.
     func createAccountObject(
         _ kind: ResourceKind, logical: String, collection: String, idField: String, body: [String: Any]
@@ -168,7 +178,7 @@ extension ScenarioContext {
         }
         ledger.record(
             kind, logical: logical, physical: id,
-            cleanup: "DELETE \(path)/\(id) on the account API"
+            cleanup: .databricksAccount([Self.cliGroup(collection), "delete", id])
         ) {
             _ = try await account.json("DELETE", "\(path)/\(id)")
         }

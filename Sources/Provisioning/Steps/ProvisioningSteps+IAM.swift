@@ -73,8 +73,10 @@ extension ProvisioningSteps {
             let arn = try await iam.createInstanceProfile(name: name, tags: context.names.tags)
             context.ledger.record(
                 .instanceProfile, logical: logical, physical: name,
-                cleanup: "aws iam remove-role-from-instance-profile --instance-profile-name \(name) --role-name "
-                    + "\(role.name); aws iam delete-instance-profile --instance-profile-name \(name)"
+                cleanup: .aws([
+                    ["iam", "remove-role-from-instance-profile", "--instance-profile-name", name, "--role-name", role.name],
+                    ["iam", "delete-instance-profile", "--instance-profile-name", name],
+                ])
             ) {
                 try? await iam.removeRoleFromInstanceProfile(profile: name, role: role.name)
                 try await iam.deleteInstanceProfile(name: name)
@@ -106,8 +108,7 @@ extension ScenarioContext {
         let arn = try await iam.createRole(name: name, trustPolicy: trust, tags: names.tags)
         ledger.record(
             .role, logical: logical, physical: name,
-            cleanup: "aws iam delete-role --role-name \(name) "
-                + "(after detach-role-policy and delete-role-policy for its policies)"
+            cleanup: .aws("iam", "delete-role", "--role-name", name)
         ) {
             for policy in (try? await iam.listAttachedRolePolicies(role: name)) ?? [] {
                 try await iam.detachRolePolicy(role: name, policyArn: policy)

@@ -43,7 +43,7 @@ extension ScenarioContext {
         try await kinesis.createStream(name: name, shardCount: shards)
         ledger.record(
             .stream, logical: logical, physical: name,
-            cleanup: "aws kinesis delete-stream --stream-name \(name) --enforce-consumer-deletion"
+            cleanup: .aws("kinesis", "delete-stream", "--stream-name", name, "--enforce-consumer-deletion")
         ) { [clock = session.clock] in
             // A stream still CREATING cannot be deleted yet (ResourceInUseException): try again for a while.
             for attempt in 1...30 {

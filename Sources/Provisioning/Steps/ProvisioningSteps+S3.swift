@@ -69,7 +69,7 @@ extension ScenarioContext {
         let s3 = self.s3
         try await s3.createBucket(physical, region: session.aws.region)
         ledger.record(
-            .bucket, logical: logical, physical: physical, cleanup: "aws s3 rb s3://\(physical) --force"
+            .bucket, logical: logical, physical: physical, cleanup: .aws("s3", "rb", "s3://\(physical)", "--force")
         ) {
             try await s3.emptyAndDeleteBucket(physical)
         }

@@ -53,11 +53,17 @@ public enum ProvisioningSteps {
                 await run.finish()
             }
         }
+        steps.group = "S3"
         registerS3(&steps)
+        steps.group = "IAM and STS"
         registerIAM(&steps)
+        steps.group = "Kinesis"
         registerKinesis(&steps)
+        steps.group = "Databricks account (the deployment guide)"
         registerDatabricksAccount(&steps)
+        steps.group = "Databricks workspace"
         registerDatabricksWorkspace(&steps)
+        steps.group = "日本語 (Japanese)"
         registerJapanese(&steps)
         return steps.library
     }

@@ -26,7 +26,7 @@ extension ScenarioContext {
         try await client.json("POST", "/api/2.0/instance-profiles/add", body: ["instance_profile_arn": arn])
         ledger.record(
             .instanceProfileRegistration, logical: profile, physical: arn,
-            cleanup: "POST /api/2.0/instance-profiles/remove in the workspace"
+            cleanup: .databricksWorkspace(host: client.host.absoluteString, ["instance-profiles", "remove", arn])
         ) {
             try await client.json("POST", "/api/2.0/instance-profiles/remove", body: ["instance_profile_arn": arn])
         }
@@ -81,7 +81,7 @@ extension ScenarioContext {
         guard let id = answer["cluster_id"] as? String else { throw StepFailure("the answer has no cluster_id") }
         ledger.record(
             .cluster, logical: logical, physical: id,
-            cleanup: "POST /api/2.1/clusters/permanent-delete {\"cluster_id\": \"\(id)\"} in the workspace"
+            cleanup: .databricksWorkspace(host: client.host.absoluteString, ["clusters", "permanent-delete", id])
         ) {
             try await client.json("POST", "/api/2.1/clusters/permanent-delete", body: ["cluster_id": id])
         }
@@ -97,7 +97,7 @@ extension ScenarioContext {
         if response.status < 300 {
             ledger.record(
                 .secretScope, logical: scope, physical: scope,
-                cleanup: "databricks secrets delete-scope \(scope) (in the workspace)"
+                cleanup: .databricksWorkspace(host: client.host.absoluteString, ["secrets", "delete-scope", scope])
             ) {
                 try await client.json("POST", "/api/2.0/secrets/scopes/delete", body: ["scope": scope])
             }
@@ -128,7 +128,7 @@ extension ScenarioContext {
                 "path": path, "format": "SOURCE", "language": language, "overwrite": true,
                 "content": Data(try expand(docString.content).utf8).base64EncodedString(),
             ])
-        ledger.record(.notebook, logical: logical, physical: path, cleanup: "databricks workspace delete \(path)") {
+        ledger.record(.notebook, logical: logical, physical: path, cleanup: .databricksWorkspace(host: client.host.absoluteString, ["workspace", "delete", path])) {
             try await client.json("POST", "/api/2.0/workspace/delete", body: ["path": path])
         }
         state.withLock { $0.notebooks["\(workspace)/\(logical)"] = path }
@@ -149,7 +149,7 @@ extension ScenarioContext {
         guard let id = (answer["run_id"] as? NSNumber)?.int64Value else {
             throw StepFailure("the answer has no run_id")
         }
-        ledger.record(.jobRun, logical: logical, physical: String(id), cleanup: "nothing: a finished run holds nothing")
+        ledger.record(.jobRun, logical: logical, physical: String(id), cleanup: .nothing("a finished job run holds nothing"))
         {
             _ = try? await client.json("POST", "/api/2.1/jobs/runs/cancel", body: ["run_id": id])
         }

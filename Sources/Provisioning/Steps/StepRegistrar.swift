@@ -8,6 +8,8 @@ struct StepRegistrar {
     typealias Body = @Sendable (ScenarioContext, StepCall) async throws -> Void
 
     var library = StepLibrary<ProvisioningWorld>()
+    /// The group the steps added next belong to (`brickyard steps` lists them under it).
+    var group: String?
 
     /// The media type of a step's HTTP exchanges attachment (a JSON array of ``HTTPExchange``).
     static let exchangesMediaType = Attachment.httpExchangesMediaType
@@ -16,7 +18,7 @@ struct StepRegistrar {
         _ pattern: String, _ summary: String, example: String, file: String = #filePath, line: Int = #line,
         _ body: @escaping Body
     ) {
-        library.step(pattern, summary: summary, example: example, file: file, line: line) { world, step in
+        library.step(pattern, summary: summary, example: example, group: group, file: file, line: line) { world, step in
             guard let context = world.context else {
                 throw StepFailure("the provisioning steps' Before hook did not run (is the library merged whole?)")
             }

@@ -6,7 +6,7 @@ extension Sweeper {
         let s3 = session.s3()
         for bucket in (try? await s3.listBuckets()) ?? [] where bucket.name.hasPrefix(ResourceNames.prefix) {
             let tag = (try? await s3.bucketTagging(bucket.name))?[ResourceNames.runTag]
-            guard selects(runTag: tag) else { continue }
+            guard selects(runTag: tag, &report) else { continue }
             await handle(Leftover(kind: .bucket, name: bucket.name, runId: tag), &report) {
                 try await s3.emptyAndDeleteBucket(bucket.name)
             }
@@ -17,7 +17,7 @@ extension Sweeper {
         let iam = session.iam()
         for role in (try? await iam.listRoles()) ?? [] where role.name.hasPrefix(ResourceNames.prefix) {
             let tag = (try? await iam.listRoleTags(name: role.name))?[ResourceNames.runTag]
-            guard selects(runTag: tag) else { continue }
+            guard selects(runTag: tag, &report) else { continue }
             await handle(Leftover(kind: .role, name: role.name, runId: tag), &report) {
                 for policy in try await iam.listAttachedRolePolicies(role: role.name) {
                     try await iam.detachRolePolicy(role: role.name, policyArn: policy)
@@ -35,7 +35,7 @@ extension Sweeper {
         for profile in (try? await iam.listInstanceProfiles()) ?? [] where profile.name.hasPrefix(ResourceNames.prefix)
         {
             let tag = (try? await iam.listInstanceProfileTags(name: profile.name))?[ResourceNames.runTag]
-            guard selects(runTag: tag) else { continue }
+            guard selects(runTag: tag, &report) else { continue }
             await handle(Leftover(kind: .instanceProfile, name: profile.name, runId: tag), &report) {
                 for role in profile.roles {
                     try await iam.removeRoleFromInstanceProfile(profile: profile.name, role: role)
@@ -49,7 +49,7 @@ extension Sweeper {
         let kinesis = session.kinesis()
         for stream in (try? await kinesis.listStreams()) ?? [] where stream.hasPrefix(ResourceNames.prefix) {
             let tag = (try? await kinesis.listTags(stream: stream))?[ResourceNames.runTag]
-            guard selects(runTag: tag) else { continue }
+            guard selects(runTag: tag, &report) else { continue }
             await handle(Leftover(kind: .stream, name: stream, runId: tag), &report) {
                 try await kinesis.deleteStream(name: stream)
             }
@@ -83,7 +83,7 @@ extension Sweeper {
                 let created = (object["creation_time"] as? NSNumber).map {
                     Date(timeIntervalSince1970: $0.doubleValue / 1000)
                 }
-                guard selects(name: name, created: created) else { continue }
+                guard selects(name: name, created: created, &report) else { continue }
                 let id = (object[idField] as? NSNumber)?.stringValue ?? object[idField] as? String ?? ""
                 if kind == .workspace, object["workspace_status"] as? String == "CANCELLING" { continue }
                 await handle(Leftover(kind: kind, name: "\(name) (\(id))", runId: nil), &report) {

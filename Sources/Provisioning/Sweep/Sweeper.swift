@@ -20,6 +20,8 @@ public struct Sweeper: Sendable {
         public var swept: [Leftover] = []
         /// What could not be deleted, with why.
         public var failures: [(Leftover, String)] = []
+        /// Brickyard's resources left alone because their run is younger than the cut-off.
+        public var younger = 0
     }
 
     /// The session to sweep.
@@ -31,9 +33,11 @@ public struct Sweeper: Sendable {
     /// List, do not delete.
     public var dryRun: Bool
 
-    public init(session: CloudSession, olderThan: TimeInterval, runId: String? = nil, dryRun: Bool = false) {
+    /// - Parameter olderThan: only runs that started this many seconds ago or earlier; `nil` takes every run's
+    ///   resources, whatever their age (an emulator's, whose virtual clock may be ahead of the wall clock).
+    public init(session: CloudSession, olderThan: TimeInterval?, runId: String? = nil, dryRun: Bool = false) {
         self.session = session
-        self.cutoff = Date().addingTimeInterval(-olderThan)
+        self.cutoff = olderThan.map { Date().addingTimeInterval(-$0) } ?? .distantFuture
         self.runId = runId
         self.dryRun = dryRun
     }
@@ -51,18 +55,22 @@ public struct Sweeper: Sendable {
     }
 
     /// Whether a resource tagged with this run id is to be swept.
-    func selects(runTag: String?) -> Bool {
+    func selects(runTag: String?, _ report: inout Report) -> Bool {
         guard let runTag, let run = RunIdentifier(runTag) else { return false }
         if let runId { return runTag == runId }
-        return run.date < cutoff
+        if run.date < cutoff { return true }
+        report.younger += 1
+        return false
     }
 
     /// Whether a Databricks object with this name and creation time is to be swept.
-    func selects(name: String, created: Date?) -> Bool {
+    func selects(name: String, created: Date?, _ report: inout Report) -> Bool {
         guard name.hasPrefix(ResourceNames.prefix) else { return false }
         if let runId, let run = RunIdentifier(runId) { return name.contains("-\(run.short)-") }
-        guard let created else { return false }
-        return created < cutoff
+        if cutoff == .distantFuture { return true }
+        if let created, created < cutoff { return true }
+        report.younger += 1
+        return false
     }
 
     func handle(_ leftover: Leftover, _ report: inout Report, delete: () async throws -> Void) async {

@@ -1,5 +1,6 @@
 import CloudClients
 import Emulator
+import FeatureRunner
 import Foundation
 
 /// How the provisioning steps run: where, for how long they wait, and whether resources outlive their scenario.
@@ -19,6 +20,8 @@ public struct ProvisioningOptions: Sendable {
     public var sources = ConfigurationSources.current
     /// Where `--keep` summaries and teardown problems are written.
     public var messages: FileHandle = .standardError
+    /// How the person started Brickyard, for the commands `--keep` prints (`brickyard sweep ...`).
+    public var command = CommandInvocation.installed
 
     public init(target: ProvisioningTarget = .inProcessEmulator, keep: Bool = false) {
         self.target = target

@@ -1,4 +1,5 @@
 import Emulator
+import FeatureRunner
 import Foundation
 
 /// One run of the provisioning steps: resolves the target once, knows every scenario's ledger (so Ctrl-C can tear
@@ -68,31 +69,63 @@ public actor ProvisioningRun {
         }
     }
 
+    /// `brickyard sweep` for this run's resources on its target, spelled as Brickyard was started.
+    var sweepCommand: String {
+        var words = ["sweep"]
+        switch options.target {
+        case .live(let awsProfile, let databricksProfile):
+            words += ["--target", "live"]
+            if let awsProfile { words += ["--aws-profile", awsProfile] }
+            if let databricksProfile { words += ["--databricks-profile", databricksProfile] }
+        case .emulator(let url): words += ["--emulator", url.absoluteString]
+        case .inProcessEmulator: words += ["--emulator", "URL"]
+        }
+        return options.command.command(words + ["--run-id", options.runId.value])
+    }
+
+    /// What `--keep` kept, each with the command that deletes it on its target, and the one that deletes them all.
+    func keptText() -> String {
+        var text = "brickyard: --keep left \(kept.count) resources of run \(options.runId):\n"
+        var context = CleanupCommand.Context()
+        switch options.target {
+        case .live(let awsProfile, let databricksProfile):
+            context.awsProfile = awsProfile
+            context.databricksProfile = databricksProfile
+        case .emulator(let url): context.emulator = url
+        case .inProcessEmulator: break
+        }
+        context.accountHost = session?.databricks.host.absoluteString
+        context.accountId = session?.databricks.accountId
+        if case .inProcessEmulator = options.target {
+            for entry in kept { text += "  \(entry.kind.rawValue) \(entry.physicalName) (\"\(entry.logicalName)\")\n" }
+            text += "The in-process emulator ends with the run, and they with it. To look at them, start "
+            text += "`\(options.command.command(["serve"]))` and run again with --emulator and the URL it prints.\n"
+            return text
+        }
+        for entry in kept {
+            text += "  \(entry.kind.rawValue) \(entry.physicalName) (\"\(entry.logicalName)\"): "
+            text += entry.cleanup.rendered(in: context) + "\n"
+        }
+        if case .emulator = options.target {
+            text += "(The AWS CLI needs the emulator's credentials, the Databricks CLI its token: "
+            text += "GET /_brickyard/info shows them.)\n"
+        }
+        text += "Delete them all with: \(sweepCommand)\n"
+        return text
+    }
+
     /// What `--keep` kept so far.
     public var keptResources: [ResourceLedger.Entry] { kept }
 
     /// Prints what was kept and what could not be deleted, and stops the in-process emulator.
     public func finish() async {
         if !kept.isEmpty {
-            var text = "brickyard: --keep left \(kept.count) resources of run \(options.runId):\n"
-            for entry in kept {
-                text += "  \(entry.kind.rawValue) \(entry.physicalName) (\"\(entry.logicalName)\"): \(entry.cleanup)\n"
-            }
-            switch options.target {
-            case .live:
-                text += "Delete them all with: brickyard sweep --target live --run-id \(options.runId)\n"
-            case .emulator(let url):
-                text += "They stay in the emulator at \(url.absoluteString) until it is reset or stopped.\n"
-            case .inProcessEmulator:
-                text += "The in-process emulator ends with the run; to look at kept resources, run `brickyard serve` "
-                text += "and pass --emulator http://127.0.0.1:4566.\n"
-            }
-            options.messages.write(Data(text.utf8))
+            options.messages.write(Data(keptText().utf8))
         }
         if !teardownFailures.isEmpty {
             var text = "brickyard: teardown could not delete \(teardownFailures.count) resources:\n"
             for failure in teardownFailures { text += "  \(failure)\n" }
-            text += "`brickyard sweep` finds what is left by its brickyard:run-id tag.\n"
+            if options.target != .inProcessEmulator { text += "Find and delete what is left: \(sweepCommand)\n" }
             options.messages.write(Data(text.utf8))
         }
         if let emulator {
