@@ -29,6 +29,13 @@ func scenario(_ scenario: FeatureScenario) async {
         } matching: { issue in
             issue.sourceLocation?.line == 4 && issue.sourceLocation?.filePath == file
                 && "\(issue)".contains("the cart holds 0 items, not 2")
+                // A test of its own: `swift test --filter` with its id replays it.
+                && "\(issue)".contains(#"Replay: swift test --filter 'BrickyardTestingTests\.FeatureSuiteTests/"#)
         }
+    }
+
+    @Test func aPathThroughTheTestTargetIsShownAsAPersonTypesIt() {
+        let text = ConsoleText.displayPath("Tests/FeaturesTests/../../features/s3/buckets.feature:8")
+        #expect(text == "features/s3/buckets.feature:8")
     }
 }
