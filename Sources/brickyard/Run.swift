@@ -156,7 +156,8 @@ struct Run: AsyncParsableCommand {
             ]
             reportFolder = folder
         } else if !isWorker, !formats.contains(where: { $0.contains(":") }) {
-            FileHandle.standardError.write(Data("brickyard: --no-reports and no --format NAME:PATH: no report files\n".utf8))
+            FileHandle.standardError.write(
+                Data("brickyard: --no-reports and no --format NAME:PATH: no report files\n".utf8))
         }
         let executionOrder = ExecutionOrder(order) ?? .defined
         if case .random = executionOrder, !isWorker {

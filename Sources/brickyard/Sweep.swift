@@ -69,7 +69,8 @@ struct Sweep: AsyncParsableCommand {
         for (leftover, error) in report.failures { text += "could not delete \(leftover): \(error)\n" }
         text += "\(report.swept.count) \(dryRun ? "to delete" : "deleted"), \(report.failures.count) failed\n"
         if report.younger > 0 {
-            text += "\(report.younger) of Brickyard's resources belong to runs younger than \(olderThan ?? "6h") and were "
+            text +=
+                "\(report.younger) of Brickyard's resources belong to runs younger than \(olderThan ?? "6h") and were "
             text += "left alone (--older-than 0s, or --run-id, takes them)\n"
         }
         FileHandle.standardOutput.write(Data(text.utf8))

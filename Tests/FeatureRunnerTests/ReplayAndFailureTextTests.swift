@@ -35,7 +35,8 @@ import Testing
         #expect(errors.isEmpty, "the summary is on the console, with progress")
         let file = ConsoleText.displayPath(fixture.path("dir with space/replay.feature"))
         let replay = "swift run brickyard run --emulator http://127.0.0.1:4566 '\(file):"
-        #expect(output.contains("Failing scenarios:\n  \(replay)2'  # undefined: typo\n  \(replay)4'  # failed: broken\n"))
+        #expect(
+            output.contains("Failing scenarios:\n  \(replay)2'  # undefined: typo\n  \(replay)4'  # failed: broken\n"))
         // The failure block: the step's line first, the scenario, the message, the replay.
         #expect(
             output.contains(
@@ -55,7 +56,8 @@ import Testing
 
     @Test func definitionsOutsideTheProjectAreNotShown() {
         // A step library's own sources (Brickyard's, built elsewhere) mean nothing to the person reading.
-        #expect(ConsoleText.userCodeLocation(SourceReference(file: "/build/brickyard/Sources/S3.swift", line: 9)) == nil)
+        #expect(
+            ConsoleText.userCodeLocation(SourceReference(file: "/build/brickyard/Sources/S3.swift", line: 9)) == nil)
         let here = FileManager.default.currentDirectoryPath + "/Tests/Steps.swift"
         #expect(ConsoleText.userCodeLocation(SourceReference(file: here, line: 9)) == "Tests/Steps.swift:9")
     }
@@ -79,23 +81,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: junit))
     }
 
-    @Test("paths as a person types them", arguments: [
-        ("Tests/FeaturesTests/../../features/s3/a.feature:12", "features/s3/a.feature:12"),
-        ("./features/a.feature", "features/a.feature"),
-        ("features/a.feature:3:7", "features/a.feature:3:7"),
-        ("/elsewhere/x/../a.feature:4", "/elsewhere/a.feature:4"),
-        ("a.feature", "a.feature"),
-    ])
+    @Test(
+        "paths as a person types them",
+        arguments: [
+            ("Tests/FeaturesTests/../../features/s3/a.feature:12", "features/s3/a.feature:12"),
+            ("./features/a.feature", "features/a.feature"),
+            ("features/a.feature:3:7", "features/a.feature:3:7"),
+            ("/elsewhere/x/../a.feature:4", "/elsewhere/a.feature:4"),
+            ("a.feature", "a.feature"),
+        ])
     func displayPaths(path: String, shown: String) {
         #expect(ConsoleText.displayPath(path) == shown)
         let absolute = FileManager.default.currentDirectoryPath + "/" + path
         if !path.hasPrefix("/") { #expect(ConsoleText.displayPath(absolute) == shown) }
     }
 
-    @Test("shell quoting", arguments: [
-        ("features/a.feature:3", "features/a.feature:3"), ("a b", "'a b'"), ("it's", #"'it'\''s'"#), ("", "''"),
-        ("$HOME", "'$HOME'"),
-    ])
+    @Test(
+        "shell quoting",
+        arguments: [
+            ("features/a.feature:3", "features/a.feature:3"), ("a b", "'a b'"), ("it's", #"'it'\''s'"#), ("", "''"),
+            ("$HOME", "'$HOME'"),
+        ])
     func quoting(word: String, quoted: String) {
         #expect(ShellQuoting.quote(word) == quoted)
     }
@@ -121,7 +127,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bin-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let binary = directory.appendingPathComponent("brickyard").path
-        #expect(FileManager.default.createFile(atPath: binary, contents: Data(), attributes: [.posixPermissions: 0o755]))
+        #expect(
+            FileManager.default.createFile(atPath: binary, contents: Data(), attributes: [.posixPermissions: 0o755]))
         let onPath = CommandInvocation.detect(
             argument0: binary, executable: binary, environment: ["PATH": "/usr/bin:\(directory.path)"],
             currentDirectory: "/", resolve: identity)

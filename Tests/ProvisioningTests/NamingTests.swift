@@ -59,7 +59,9 @@ struct LedgerTests {
     @Test("release keeps the resources and forgets them")
     func release() async {
         let ledger = ResourceLedger()
-        ledger.record(.stream, logical: "s", physical: "by-s", cleanup: .aws("kinesis", "delete-stream", "--stream-name", "by-s")) {
+        ledger.record(
+            .stream, logical: "s", physical: "by-s", cleanup: .aws("kinesis", "delete-stream", "--stream-name", "by-s")
+        ) {
             Issue.record("a released resource must not be deleted")
         }
         #expect(ledger.release().map(\.physicalName) == ["by-s"])

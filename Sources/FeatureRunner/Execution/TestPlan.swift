@@ -112,7 +112,8 @@ struct TestPlanner<W: World>: Sendable {
         switch matches.count {
         case 0:
             return .undefined(
-                snippet: snippets.snippet(for: step, keyword: keyword), suggestions: suggestions.suggestions(for: step.text))
+                snippet: snippets.snippet(for: step, keyword: keyword),
+                suggestions: suggestions.suggestions(for: step.text))
         case 1: return .matched(matches[0].0, matches[0].1)
         default: return .ambiguous(matches.map(\.0))
         }

@@ -164,7 +164,8 @@ public enum ConsoleText {
         }
         if !snippets.isEmpty {
             lines.append("")
-            lines.append("Undefined steps. When no existing step fits (see the nearest steps above), a Swift definition:")
+            lines.append(
+                "Undefined steps. When no existing step fits (see the nearest steps above), a Swift definition:")
             lines.append("")
             lines += snippets.flatMap { [$0, ""] }
         }

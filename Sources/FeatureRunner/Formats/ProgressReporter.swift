@@ -103,7 +103,9 @@ public final class ProgressReporter: RunListener {
             let milliseconds = Int(attempt.duration * 1000)
             if status.failsRun {
                 state.failures += 1
-                emit(ConsoleText.failure(testCase, attempt: attempt, number: state.failures, commands: commands), state: &state)
+                emit(
+                    ConsoleText.failure(testCase, attempt: attempt, number: state.failures, commands: commands),
+                    state: &state)
             } else if !interactive {
                 let retried = attempt.attempt > 0 ? " (attempt \(attempt.attempt + 1))" : ""
                 emit(

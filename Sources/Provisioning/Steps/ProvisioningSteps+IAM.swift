@@ -74,7 +74,10 @@ extension ProvisioningSteps {
             context.ledger.record(
                 .instanceProfile, logical: logical, physical: name,
                 cleanup: .aws([
-                    ["iam", "remove-role-from-instance-profile", "--instance-profile-name", name, "--role-name", role.name],
+                    [
+                        "iam", "remove-role-from-instance-profile", "--instance-profile-name", name, "--role-name",
+                        role.name,
+                    ],
                     ["iam", "delete-instance-profile", "--instance-profile-name", name],
                 ])
             ) {

@@ -128,7 +128,10 @@ extension ScenarioContext {
                 "path": path, "format": "SOURCE", "language": language, "overwrite": true,
                 "content": Data(try expand(docString.content).utf8).base64EncodedString(),
             ])
-        ledger.record(.notebook, logical: logical, physical: path, cleanup: .databricksWorkspace(host: client.host.absoluteString, ["workspace", "delete", path])) {
+        ledger.record(
+            .notebook, logical: logical, physical: path,
+            cleanup: .databricksWorkspace(host: client.host.absoluteString, ["workspace", "delete", path])
+        ) {
             try await client.json("POST", "/api/2.0/workspace/delete", body: ["path": path])
         }
         state.withLock { $0.notebooks["\(workspace)/\(logical)"] = path }
@@ -149,8 +152,9 @@ extension ScenarioContext {
         guard let id = (answer["run_id"] as? NSNumber)?.int64Value else {
             throw StepFailure("the answer has no run_id")
         }
-        ledger.record(.jobRun, logical: logical, physical: String(id), cleanup: .nothing("a finished job run holds nothing"))
-        {
+        ledger.record(
+            .jobRun, logical: logical, physical: String(id), cleanup: .nothing("a finished job run holds nothing")
+        ) {
             _ = try? await client.json("POST", "/api/2.1/jobs/runs/cancel", body: ["run_id": id])
         }
         state.withLock { $0.lastRuns[workspace] = id }
