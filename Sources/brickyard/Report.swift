@@ -44,14 +44,16 @@ struct Report: AsyncParsableCommand {
             let merged = RunResult.merged(results)
             let runId = RunIdentifier(date: merged.startedAt)
             let folder = output ?? "\(reportDir)/\(runId.value)"
+            let replay = CommandInvocation.current.command(["run"])
             do {
-                try ReportFolder(path: folder, version: Brickyard.configuration.version).write(merged)
+                try ReportFolder(path: folder, version: Brickyard.configuration.version, replayCommand: replay)
+                    .write(merged)
             } catch {
                 FileHandle.standardError.write(Data("brickyard report merge: cannot write \(folder): \(error)\n".utf8))
                 throw ExitCode(2)
             }
             if output == nil { Run.pointLatest(at: folder, in: reportDir) }
-            FileHandle.standardOutput.write(Data((ConsoleText.summary(merged) + "\nReport: \(folder)/\n").utf8))
+            FileHandle.standardOutput.write(Data((ConsoleText.summary(merged, commands: ConsoleCommands(replay: replay)) + "\nReport: \(folder)/\n").utf8))
             if let publishing = publishing.publishing(emulator: nil) {
                 let published = await publishing.publish(
                     folder: folder, runId: runId, result: merged, target: "\(folders.count) shards merged")
