@@ -72,18 +72,19 @@ public struct FeatureRun<W: World>: Sendable {
         // A worker keeps the order its supervisor chose; a run of its own arranges every test case.
         let chosen = (indexes ?? options.order.arrange(Array(testCases.indices))).filter { testCases.indices.contains($0) }
         listener?.runStarted(testCases: parsed ? chosen.count : 0, sources: sources)
-        var runHookFailures: [StepResult] = []
+        var runHooks: [StepResult] = []
         var results: [TestCaseResult] = []
         if parsed {
-            runHookFailures += await runHooks(.beforeAll)
-            if runHookFailures.isEmpty {
+            runHooks += await self.runHooks(.beforeAll)
+            if runHooks.allSatisfy({ $0.status == .passed }) {
                 results = await runTestCases(
                     chosen, parallel: parallel ?? options.parallel, firstAttempts: firstAttempts, listener: listener)
             }
-            runHookFailures += await runHooks(.afterAll)
+            runHooks += await self.runHooks(.afterAll)
         }
-        let result = makeResult(
-            testCases: results, runHookFailures: runHookFailures, startedAt: startedAt)
+        var result = makeResult(
+            testCases: results, runHookFailures: runHooks.filter { $0.status != .passed }, startedAt: startedAt)
+        result.runHooks = runHooks
         listener?.runFinished(result)
         return result
     }
@@ -95,25 +96,30 @@ public struct FeatureRun<W: World>: Sendable {
             finishedAt: Date(), dryRun: options.dryRun)
     }
 
+    /// Runs every BeforeAll or AfterAll hook, even after one failed; AfterAll hooks in the reverse order of their
+    /// registration, as Cucumber runs them (and After hooks).
     private func runHooks(_ kind: HookKind) async -> [StepResult] {
         guard !options.dryRun else { return [] }
-        var failures: [StepResult] = []
-        for hook in library.hooks where hook.hook.kind == kind {
+        var results: [StepResult] = []
+        let hooks = library.hooks.filter { $0.hook.kind == kind }
+        for hook in kind == .afterAll ? hooks.reversed() : hooks {
             guard case .run(let body) = hook.hook.body else { continue }
+            var result = StepResult(
+                id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
+                text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
+                definitions: [hook.info], status: .passed)
+            let clock = ContinuousClock.now
             do {
                 try await body()
             } catch {
-                failures.append(
-                    StepResult(
-                        id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
-                        text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil,
-                        argument: nil,
-                        definitions: [hook.info], status: .failed,
-                        error: StepError(
-                            message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)))
+                result.status = .failed
+                result.error = StepError(
+                    message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)
             }
+            result.duration = ScenarioExecutor<W>.seconds(since: clock)
+            results.append(result)
         }
-        return failures
+        return results
     }
 
     /// Runs one test case to its last attempt.

@@ -12,6 +12,9 @@ public struct RunResult: Sendable, Codable {
     public var hooks: [DefinitionInfo]
     /// Output of BeforeAll / AfterAll hooks that failed.
     public var runHookFailures: [StepResult]
+    /// Every BeforeAll / AfterAll hook that ran, in the order it ran, passed or not; `nil` when not known (results
+    /// merged from shards or workers, or written before they were kept).
+    public var runHooks: [StepResult]?
     public var startedAt: Date
     public var finishedAt: Date
     public var dryRun: Bool

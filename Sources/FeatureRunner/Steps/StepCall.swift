@@ -59,14 +59,15 @@ public struct StepCall: Sendable {
         return rows.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
     }
 
-    /// Attaches bytes to the step in the reports.
+    /// Attaches bytes to the step in the reports (base64 in Cucumber Messages, whatever the media type).
     public func attach(_ data: Data, mediaType: String, fileName: String? = nil) {
-        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName))
+        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName, attachedAsText: false))
     }
 
-    /// Attaches text (`text/plain` unless told).
+    /// Attaches text (`text/plain` unless told; as is in Cucumber Messages, whatever the media type).
     public func attach(_ text: String, mediaType: String = "text/plain", fileName: String? = nil) {
-        attach(Data(text.utf8), mediaType: mediaType, fileName: fileName)
+        recorder.record(
+            Attachment(body: Data(text.utf8), mediaType: mediaType, fileName: fileName, attachedAsText: true))
     }
 
     /// Adds a log line to the step in the reports.
