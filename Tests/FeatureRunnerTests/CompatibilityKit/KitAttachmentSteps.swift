@@ -1,0 +1,69 @@
+import FeatureRunner
+import Foundation
+
+/// The samples about attachments: text, logs, bytes, files and links, from steps and hooks.
+enum KitAttachmentSteps {
+    static func attachments(_ directory: URL) -> StepLibrary<KitWorld> {
+        var steps = StepLibrary<KitWorld>()
+        steps.when("the string {string} is attached as {string}") { _, step in
+            step.attach(try step.argument(0, as: String.self), mediaType: try step.argument(1))
+        }
+        steps.when("the string {string} is logged") { _, step in step.log(try step.argument(0)) }
+        steps.when("text with ANSI escapes is logged") { _, step in
+            step.log(
+                "This displays a \u{1B}[31mr\u{1B}[0m\u{1B}[91ma\u{1B}[0m\u{1B}[33mi\u{1B}[0m\u{1B}[32mn\u{1B}[0m"
+                    + "\u{1B}[34mb\u{1B}[0m\u{1B}[95mo\u{1B}[0m\u{1B}[35mw\u{1B}[0m")
+        }
+        steps.when("the following string is attached as {string}:") { _, step in
+            step.attach(step.docString?.content ?? "", mediaType: try step.argument(0))
+        }
+        steps.when("an array with {int} bytes is attached as {string}") { _, step in
+            let size = try step.argument(0, as: Int.self)
+            step.attach(Data((0..<size).map { UInt8(truncatingIfNeeded: $0) }), mediaType: try step.argument(1))
+        }
+        steps.when("a PDF document is attached and renamed") { _, step in
+            let data = try Data(contentsOf: directory.appendingPathComponent("document.pdf"))
+            step.attach(data, mediaType: "application/pdf", fileName: "renamed.pdf")
+        }
+        steps.when("a link to {string} is attached") { _, step in
+            step.attach(try step.argument(0, as: String.self), mediaType: "text/uri-list")
+        }
+        steps.when("the string {string} is attached as {string} before a failure") { _, step in
+            step.attach(try step.argument(0, as: String.self), mediaType: try step.argument(1))
+            throw KitError("whoops")
+        }
+        return steps
+    }
+
+    static func examplesTablesAttachment(_ directory: URL) -> StepLibrary<KitWorld> {
+        var steps = StepLibrary<KitWorld>()
+        steps.when("a JPEG image is attached") { _, step in
+            step.attach(
+                try Data(contentsOf: directory.appendingPathComponent("cucumber.jpeg")), mediaType: "image/jpeg")
+        }
+        steps.when("a PNG image is attached") { _, step in
+            step.attach(try Data(contentsOf: directory.appendingPathComponent("cucumber.png")), mediaType: "image/png")
+        }
+        return steps
+    }
+
+    /// The kit's Before and After hooks attach `cucumber.svg`; Brickyard's scenario hooks have no way to attach
+    /// (``ScenarioInfo`` has no `attach`), so these hooks do nothing (a known difference).
+    static func hooksAttachment(_ directory: URL) -> StepLibrary<KitWorld> {
+        var steps = StepLibrary<KitWorld>()
+        steps.before { _, _ in }
+        steps.when("a step passes") { _, _ in }
+        steps.after { _, _ in }
+        return steps
+    }
+
+    /// The kit's BeforeAll and AfterAll hooks attach text; Brickyard's run hooks have no way to attach (a known
+    /// difference).
+    static func globalHooksAttachments() -> StepLibrary<KitWorld> {
+        var steps = StepLibrary<KitWorld>()
+        steps.beforeAll {}
+        steps.when("a step passes") { _, _ in }
+        steps.afterAll {}
+        return steps
+    }
+}
