@@ -90,10 +90,12 @@ public struct FeatureRun<W: World>: Sendable {
     }
 
     func makeResult(testCases results: [TestCaseResult], runHookFailures: [StepResult], startedAt: Date) -> RunResult {
-        RunResult(
+        var result = RunResult(
             sources: sources, testCases: results, stepDefinitions: library.definitions.map(\.info),
             hooks: library.hooks.map(\.info), runHookFailures: runHookFailures, startedAt: startedAt,
             finishedAt: Date(), dryRun: options.dryRun)
+        result.parameterTypes = library.parameterTypes
+        return result
     }
 
     /// Runs every BeforeAll or AfterAll hook, even after one failed; AfterAll hooks in the reverse order of their

@@ -208,4 +208,5 @@ public struct ParameterTypeMessage: Codable, Hashable, Sendable {
     public var regularExpressions: [String]
     public var preferForRegularExpressionMatch: Bool
     public var useForSnippets: Bool
+    public var sourceReference: SourceReferenceMessage?
 }

@@ -3,7 +3,7 @@ import Gherkin
 
 extension RunResult {
     /// The run as Cucumber Messages, in the order a live run would have sent them: meta, sources with their documents,
-    /// pickles or parse errors, step definitions and hooks, then the BeforeAll hooks, the test cases and every
+    /// pickles or parse errors, parameter types, step definitions and hooks, then the BeforeAll hooks, the test cases and every
     /// attempt's steps, attachments and results, and the AfterAll hooks.
     public func envelopes(version: String) -> [Envelope] {
         var envelopes: [Envelope] = [.meta(.brickyard(version: version))]
@@ -15,6 +15,15 @@ extension RunResult {
             } else {
                 envelopes += source.errors.map { .parseError(ParseError(uri: source.uri, error: $0)) }
             }
+        }
+        for type in parameterTypes ?? [] {
+            envelopes.append(
+                .parameterType(
+                    ParameterTypeMessage(
+                        id: type.id, name: type.name, regularExpressions: type.regularExpressions,
+                        preferForRegularExpressionMatch: type.preferForRegularExpressionMatch,
+                        useForSnippets: type.useForSnippets,
+                        sourceReference: type.location.map(SourceReferenceMessage.init))))
         }
         for definition in stepDefinitions {
             envelopes.append(

@@ -21,6 +21,8 @@ public struct StepLibrary<W: World>: Sendable {
     public private(set) var parameterTypes = ParameterTypeRegistry()
     /// Problems found while registering (a parameter type defined twice).
     public private(set) var problems: [String] = []
+    /// Where each custom parameter type is defined, by name.
+    public private(set) var parameterTypeLocations: [String: SourceReference] = [:]
 
     public init() {}
 
@@ -118,9 +120,10 @@ public struct StepLibrary<W: World>: Sendable {
     }
 
     /// Adds a custom parameter type (`{region}`).
-    public mutating func define(_ parameterType: ParameterType) {
+    public mutating func define(_ parameterType: ParameterType, file: String = #filePath, line: Int = #line) {
         do {
             try parameterTypes.define(parameterType)
+            parameterTypeLocations[parameterType.name] = SourceReference(file: file, line: line)
         } catch {
             problems.append(error.message)
         }
@@ -130,7 +133,10 @@ public struct StepLibrary<W: World>: Sendable {
     public mutating func merge(_ other: StepLibrary<W>) {
         definitions += other.definitions
         hooks += other.hooks
-        for type in other.parameterTypes.parameterTypes where !type.isBuiltIn { define(type) }
+        for type in other.parameterTypes.parameterTypes where !type.isBuiltIn {
+            let location = other.parameterTypeLocations[type.name]
+            define(type, file: location?.file ?? #filePath, line: location?.line ?? #line)
+        }
         problems += other.problems
     }
 }

@@ -34,9 +34,6 @@ import Testing
         "global-hooks-attachments": KnownDifference(
             failure: .differs(expected: "attachment", actual: "testRunHookFinished"),
             reason: "BeforeAll and AfterAll hooks cannot attach (their bodies take no arguments)"),
-        "parameter-types": KnownDifference(
-            failure: .differs(expected: "parameterType", actual: "stepDefinition"),
-            reason: "no parameterType message is written for custom parameter types"),
         "multiple-features-reversed": KnownDifference(
             failure: .unsupportedArgument("--order reverse"),
             reason: "--order takes defined or random[:SEED], not reverse"),
