@@ -24,7 +24,7 @@ struct ScenarioExecutor<W: World>: Sendable {
         var scenario = ScenarioInfo(
             name: testCase.pickle.name, tags: testCase.pickle.tags.map(\.name), uri: testCase.pickle.uri,
             line: testCase.pickle.location?.line ?? 0, attempt: attempt, status: nil, pickle: testCase.pickle,
-            secrets: secrets)
+            secrets: secrets, recorder: recorder)
         var results: [StepResult] = []
         results.reserveCapacity(testCase.steps.count)
         var skipping = false

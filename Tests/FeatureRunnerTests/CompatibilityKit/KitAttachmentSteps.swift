@@ -47,13 +47,12 @@ enum KitAttachmentSteps {
         return steps
     }
 
-    /// The kit's Before and After hooks attach `cucumber.svg`; Brickyard's scenario hooks have no way to attach
-    /// (``ScenarioInfo`` has no `attach`), so these hooks do nothing (a known difference).
     static func hooksAttachment(_ directory: URL) -> StepLibrary<KitWorld> {
         var steps = StepLibrary<KitWorld>()
-        steps.before { _, _ in }
+        let svg = directory.appendingPathComponent("cucumber.svg")
+        steps.before { _, scenario in scenario.attach(try Data(contentsOf: svg), mediaType: "image/svg+xml") }
         steps.when("a step passes") { _, _ in }
-        steps.after { _, _ in }
+        steps.after { _, scenario in scenario.attach(try Data(contentsOf: svg), mediaType: "image/svg+xml") }
         return steps
     }
 
