@@ -111,14 +111,16 @@ public struct FeatureRun<W: World>: Sendable {
                 text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
                 definitions: [hook.info], status: .passed)
             let clock = ContinuousClock.now
+            let recorder = AttachmentRecorder()
             do {
-                try await body()
+                try await body(RunHookInfo(recorder: recorder))
             } catch {
                 result.status = .failed
                 result.error = StepError(
                     message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)
             }
             result.duration = ScenarioExecutor<W>.seconds(since: clock)
+            result.attachments = recorder.drain()
             results.append(result)
         }
         return results

@@ -187,8 +187,11 @@ public struct AttachmentMessage: Codable, Hashable, Sendable {
     public var contentEncoding: String
     public var mediaType: String
     public var fileName: String?
-    public var testCaseStartedId: String
-    public var testStepId: String
+    /// The step or hook of a test case it was attached in.
+    public var testCaseStartedId: String?
+    public var testStepId: String?
+    /// The BeforeAll / AfterAll hook it was attached in.
+    public var testRunHookStartedId: String?
     public var timestamp: Timestamp
 }
 

@@ -101,6 +101,9 @@ extension RunResult {
                 .testRunHookStarted(
                     TestRunHookStartedMessage(
                         id: id, testRunStartedId: testRunId, hookId: hook.id, timestamp: Timestamp(clock))))
+            for attachment in hook.attachments {
+                envelopes.append(.attachment(attachmentMessage(attachment, testRunHookStartedId: id)))
+            }
             clock += hook.duration
             envelopes.append(
                 .testRunHookFinished(
@@ -108,6 +111,19 @@ extension RunResult {
                         testRunHookStartedId: id, result: resultMessage(hook), timestamp: Timestamp(clock))))
         }
         return envelopes
+    }
+
+    /// An attachment as it was attached: `IDENTITY` text or `BASE64` bytes.
+    static func attachmentMessage(
+        _ attachment: Attachment, testCaseStartedId: String? = nil, testStepId: String? = nil,
+        testRunHookStartedId: String? = nil
+    ) -> AttachmentMessage {
+        let asText = attachment.attachedAsText ?? (attachment.text != nil)
+        return AttachmentMessage(
+            body: asText ? String(decoding: attachment.body, as: UTF8.self) : attachment.body.base64EncodedString(),
+            contentEncoding: asText ? "IDENTITY" : "BASE64", mediaType: attachment.mediaType,
+            fileName: attachment.fileName, testCaseStartedId: testCaseStartedId, testStepId: testStepId,
+            testRunHookStartedId: testRunHookStartedId, timestamp: Timestamp(attachment.timestamp))
     }
 
     static func resultMessage(_ step: StepResult) -> TestStepResultMessage {
@@ -161,15 +177,8 @@ extension RunResult {
                     TestStepStartedMessage(
                         testCaseStartedId: attempt.id, testStepId: step.id, timestamp: Timestamp(clock))))
             for attachment in step.attachments {
-                let asText = attachment.attachedAsText ?? (attachment.text != nil)
-                let text = asText ? String(decoding: attachment.body, as: UTF8.self) : nil
                 envelopes.append(
-                    .attachment(
-                        AttachmentMessage(
-                            body: text ?? attachment.body.base64EncodedString(),
-                            contentEncoding: text == nil ? "BASE64" : "IDENTITY", mediaType: attachment.mediaType,
-                            fileName: attachment.fileName, testCaseStartedId: attempt.id, testStepId: step.id,
-                            timestamp: Timestamp(attachment.timestamp))))
+                    .attachment(attachmentMessage(attachment, testCaseStartedId: attempt.id, testStepId: step.id)))
             }
             // The suggestion for an undefined step comes while the step runs, before its result.
             if let snippet = step.snippet, case .step(let pickleStepId) = step.kind {

@@ -102,12 +102,26 @@ public struct StepLibrary<W: World>: Sendable {
     public mutating func beforeAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
+        addHook(.beforeAll, tags: "", name: name, file: file, line: line, .run { _ in try await body() })
+    }
+
+    /// Runs once before the first scenario, with a way to attach to the reports; if it fails, no scenario runs.
+    public mutating func beforeAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunHookBody
+    ) {
         addHook(.beforeAll, tags: "", name: name, file: file, line: line, .run(body))
     }
 
-    /// Runs once after the last scenario.
+    /// Runs once after the last scenario (AfterAll hooks run in the reverse order of their registration).
     public mutating func afterAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
+    ) {
+        addHook(.afterAll, tags: "", name: name, file: file, line: line, .run { _ in try await body() })
+    }
+
+    /// Runs once after the last scenario, with a way to attach to the reports.
+    public mutating func afterAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunHookBody
     ) {
         addHook(.afterAll, tags: "", name: name, file: file, line: line, .run(body))
     }

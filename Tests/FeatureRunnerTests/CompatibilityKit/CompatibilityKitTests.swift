@@ -28,9 +28,6 @@ import Testing
             failure: .differs(expected: "source", actual: "source"),
             reason: "Markdown with Gherkin (MDG, `.feature.md`) is not supported: the file is read as plain Gherkin "
                 + "(media type text/x.cucumber.gherkin+plain) and does not parse"),
-        "global-hooks-attachments": KnownDifference(
-            failure: .differs(expected: "attachment", actual: "testRunHookFinished"),
-            reason: "BeforeAll and AfterAll hooks cannot attach (their bodies take no arguments)"),
         "multiple-features-reversed": KnownDifference(
             failure: .unsupportedArgument("--order reverse"),
             reason: "--order takes defined or random[:SEED], not reverse"),

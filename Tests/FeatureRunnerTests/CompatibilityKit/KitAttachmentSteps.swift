@@ -56,13 +56,11 @@ enum KitAttachmentSteps {
         return steps
     }
 
-    /// The kit's BeforeAll and AfterAll hooks attach text; Brickyard's run hooks have no way to attach (a known
-    /// difference).
     static func globalHooksAttachments() -> StepLibrary<KitWorld> {
         var steps = StepLibrary<KitWorld>()
-        steps.beforeAll {}
+        steps.beforeAll { run in run.attach("Attachment from BeforeAll hook", mediaType: "text/plain") }
         steps.when("a step passes") { _, _ in }
-        steps.afterAll {}
+        steps.afterAll { run in run.attach("Attachment from AfterAll hook", mediaType: "text/plain") }
         return steps
     }
 }
