@@ -28,9 +28,6 @@ import Testing
             failure: .differs(expected: "source", actual: "source"),
             reason: "Markdown with Gherkin (MDG, `.feature.md`) is not supported: the file is read as plain Gherkin "
                 + "(media type text/x.cucumber.gherkin+plain) and does not parse"),
-        "multiple-features-reversed": KnownDifference(
-            failure: .unsupportedArgument("--order reverse"),
-            reason: "--order takes defined or random[:SEED], not reverse"),
         "test-run-exception": KnownDifference(
             failure: .unsupportedArgument("--error"),
             reason: "the kit's --error makes its reference runner fail outside any step or hook; Brickyard has no "

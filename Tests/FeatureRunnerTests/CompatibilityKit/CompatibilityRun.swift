@@ -28,6 +28,11 @@ struct CompatibilityRun {
             case "--retry":
                 guard let count = arguments.popFirst().flatMap(Int.init) else { throw .unsupportedArgument(argument) }
                 options.retry = count
+            case "--order":
+                guard let order = arguments.popFirst().flatMap(ExecutionOrder.init) else {
+                    throw .unsupportedArgument(argument)
+                }
+                options.order = order
             default:
                 throw .unsupportedArgument(([argument] + arguments).joined(separator: " "))
             }
