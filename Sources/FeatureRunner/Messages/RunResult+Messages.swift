@@ -3,8 +3,8 @@ import Gherkin
 
 extension RunResult {
     /// The run as Cucumber Messages, in the order a live run would have sent them: meta, sources with their documents,
-    /// pickles or parse errors, parameter types, step definitions and hooks, then the BeforeAll hooks, the test cases and every
-    /// attempt's steps, attachments and results, and the AfterAll hooks.
+    /// pickles or parse errors, parameter types, step definitions and hooks, then the BeforeAll hooks, the test cases
+    /// and every attempt's steps, attachments and results, and the AfterAll hooks.
     public func envelopes(version: String) -> [Envelope] {
         var envelopes: [Envelope] = [.meta(.brickyard(version: version))]
         for source in sources {

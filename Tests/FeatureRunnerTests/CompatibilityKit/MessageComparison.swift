@@ -16,7 +16,9 @@ struct MessageDifference: Equatable, CustomStringConvertible {
     }
 
     var description: String {
-        "envelope \(index): \(kinds)\n  expected: \(expected?.compact ?? "none")\n  actual:   \(actual?.compact ?? "none")"
+        let expected = expected?.compact ?? "none"
+        let actual = actual?.compact ?? "none"
+        return "envelope \(index): \(kinds)\n  expected: \(expected)\n  actual:   \(actual)"
     }
 }
 
