@@ -72,19 +72,19 @@ public struct FeatureRun<W: World>: Sendable {
         // A worker keeps the order its supervisor chose; a run of its own arranges every test case.
         let chosen = (indexes ?? options.order.arrange(Array(testCases.indices))).filter { testCases.indices.contains($0) }
         listener?.runStarted(testCases: parsed ? chosen.count : 0, sources: sources)
-        var runHooks: [StepResult] = []
+        var hookResults: [StepResult] = []
         var results: [TestCaseResult] = []
         if parsed {
-            runHooks += await self.runHooks(.beforeAll)
-            if runHooks.allSatisfy({ $0.status == .passed }) {
+            hookResults += await runHooks(.beforeAll)
+            if hookResults.allSatisfy({ $0.status == .passed }) {
                 results = await runTestCases(
                     chosen, parallel: parallel ?? options.parallel, firstAttempts: firstAttempts, listener: listener)
             }
-            runHooks += await self.runHooks(.afterAll)
+            hookResults += await runHooks(.afterAll)
         }
         var result = makeResult(
-            testCases: results, runHookFailures: runHooks.filter { $0.status != .passed }, startedAt: startedAt)
-        result.runHooks = runHooks
+            testCases: results, runHookFailures: hookResults.filter { $0.status != .passed }, startedAt: startedAt)
+        result.runHooks = hookResults
         listener?.runFinished(result)
         return result
     }

@@ -57,7 +57,8 @@ extension RunResult {
             clock = max(clock, attempt.finishedAt)
         }
         envelopes += Self.runHookMessages(afterAll, first: beforeAll.count, clock: &clock)
-        // A failed run hook's error is in its testRunHookFinished; without them (merged results), in the run's message.
+        // A failed run hook's error is in its testRunHookFinished; without them (merged results, workers), in the
+        // run's message.
         var message: String?
         if runHooks == nil, let failure = runHookFailures.first {
             message = "\(failure.text) failed: \(failure.error?.message ?? "")"
