@@ -73,10 +73,12 @@ enum KitGherkinSteps {
         steps.given("there are {int} cucumbers") { world, step in world.count = try step.argument(0) }
         steps.given("there are {int} friends") { world, step in world.friends = try step.argument(0) }
         steps.when("I eat {int} cucumbers") { world, step in world.count -= try step.argument(0, as: Int.self) }
-        steps.then("I should have {int} cucumbers") { world, step in try strictEqual(world.count, step.argument(0)) }
+        steps.then("I should have {int} cucumbers") { world, step in
+            try NodeAssert.strictEqual(world.count, step.argument(0))
+        }
         steps.then("each person can eat {int} cucumbers") { world, step in
             let share = Int((Double(world.count) / Double(1 + world.friends)).rounded(.down))
-            try strictEqual(share, step.argument(0))
+            try NodeAssert.strictEqual(share, step.argument(0))
         }
         return steps
     }
@@ -85,7 +87,9 @@ enum KitGherkinSteps {
         var steps = StepLibrary<KitWorld>()
         steps.given("there are {int} cucumbers") { world, step in world.count = try step.argument(0) }
         steps.when("I eat {int} cucumbers") { world, step in world.count -= try step.argument(0, as: Int.self) }
-        steps.then("I should have {int} cucumbers") { world, step in try strictEqual(world.count, step.argument(0)) }
+        steps.then("I should have {int} cucumbers") { world, step in
+            try NodeAssert.strictEqual(world.count, step.argument(0))
+        }
         return steps
     }
 
@@ -97,8 +101,8 @@ enum KitGherkinSteps {
         steps.when("the customer tries to buy a {int} cent chocolate bar") { world, step in
             if world.money >= (try step.argument(0, as: Int.self)) { world.chocolate = world.stock.popLast() }
         }
-        steps.then("the sale should not happen") { world, _ in try assertOK(world.chocolate == nil) }
-        steps.then("the sale should happen") { world, _ in try assertOK(world.chocolate != nil) }
+        steps.then("the sale should not happen") { world, _ in try NodeAssert.ok(world.chocolate == nil) }
+        steps.then("the sale should happen") { world, _ in try NodeAssert.ok(world.chocolate != nil) }
         return steps
     }
 
@@ -126,8 +130,8 @@ enum KitGherkinSteps {
         }
         steps.given("{flight} has been delayed") { _, step in
             let flight = try step.argument(0, as: Flight.self)
-            try strictEqual(flight.from, "LHR")
-            try strictEqual(flight.to, "CDG")
+            try NodeAssert.strictEqual(flight.from, "LHR")
+            try NodeAssert.strictEqual(flight.to, "CDG")
         }
         return steps
     }
@@ -142,10 +146,10 @@ enum KitGherkinSteps {
 
     static func markdown() -> StepLibrary<KitWorld> {
         var steps = StepLibrary<KitWorld>()
-        steps.given("some TypeScript code:") { _, step in try assertOK(step.dataTable != nil) }
-        steps.given("some classic Gherkin:") { _, step in try assertOK(step.docString != nil) }
+        steps.given("some TypeScript code:") { _, step in try NodeAssert.ok(step.dataTable != nil) }
+        steps.given("some classic Gherkin:") { _, step in try NodeAssert.ok(step.docString != nil) }
         steps.when("we use a data table and attach something and then {word}") { _, step in
-            try assertOK(step.dataTable != nil)
+            try NodeAssert.ok(step.dataTable != nil)
             let word = try step.argument(0, as: String.self)
             step.log("We are logging some plain text (\(word))")
             if word == "fail" { throw KitError("You asked me to fail") }

@@ -19,26 +19,9 @@ final class KitCounter: Sendable {
 
     /// Adds one and returns the new count.
     func increment() -> Int {
-        value.withLock {
-            $0 += 1; return $0
+        value.withLock { count in
+            count += 1
+            return count
         }
     }
-}
-
-/// The error a kit step throws where its TypeScript throws `new Error(message)`.
-struct KitError: Error, CustomStringConvertible {
-    var description: String
-
-    init(_ description: String) { self.description = description }
-}
-
-/// Node's `assert.strictEqual`, with its message, for the steps that assert.
-func strictEqual<T: Equatable>(_ actual: T, _ expected: T) throws {
-    guard actual != expected else { return }
-    throw StepFailure("Expected values to be strictly equal:\n\n\(actual) !== \(expected)\n")
-}
-
-/// Node's `assert(value)` / `assert.ok(value)`.
-func assertOK(_ condition: Bool) throws {
-    if !condition { throw StepFailure("The expression evaluated to a falsy value") }
 }
