@@ -62,7 +62,7 @@ struct Run: AsyncParsableCommand {
     @Flag(help: "Match the steps without running them or any hook.")
     var dryRun = false
 
-    @Option(help: "defined (the files' order), random (a new seed, printed) or random:SEED.")
+    @Option(help: "defined (the files' order), reverse, random (a new seed, printed) or random:SEED.")
     var order = "defined"
 
     @Flag(help: "Start no scenario after one has failed (those not started are reported skipped).")
@@ -104,7 +104,8 @@ struct Run: AsyncParsableCommand {
         guard parallel >= 1 else { throw ValidationError("--parallel must be 1 or more") }
         guard keepReports >= 0 else { throw ValidationError("--keep-reports must be 0 (keep all) or more") }
         guard ExecutionOrder(order) != nil else {
-            throw ValidationError("--order must be defined, random or random:SEED (a whole number), not \(order)")
+            throw ValidationError(
+                "--order must be defined, reverse, random or random:SEED (a whole number), not \(order)")
         }
         // Seconds, up to a day: beyond that no run is meant, and a huge value would overflow the conversion to a
         // duration.

@@ -18,6 +18,11 @@ public enum ConformanceData {
         return candidates.first { fileManager.fileExists(atPath: $0.appendingPathComponent("conformance").path) }
     }()
 
+    /// `Tests/ConformanceData` of this repository: the data only vendored here (not in the shared directory), such as
+    /// the Cucumber Compatibility Kit's samples in `compatibility-kit/`.
+    public static let vendored: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("ConformanceData")
+
     /// Whether the data is there (always, with the vendored copy); suites that need it are skipped, visibly, when
     /// it is not.
     public static var isPresent: Bool { shared != nil }

@@ -23,7 +23,9 @@ struct FeatureHarness {
 
     /// The error messages of the steps that failed, in order.
     static func failures(_ result: RunResult) -> [String] {
-        result.testCases.flatMap { $0.finalAttempt.steps.compactMap { $0.error?.message } }
-            + result.runHookFailures.compactMap { $0.error?.message }
+        // A skipped step's error is the reason it gives (``SkipScenario``), not a failure.
+        result.testCases.flatMap { testCase in
+            testCase.finalAttempt.steps.filter { $0.status != .skipped }.compactMap { $0.error?.message }
+        } + result.runHookFailures.compactMap { $0.error?.message }
     }
 }

@@ -1,13 +1,16 @@
-/// The order test cases run in: as the files define them, or shuffled by a seed (printed, so that an order that
-/// showed a dependency between scenarios can be run again).
+/// The order test cases run in: as the files define them, the reverse, or shuffled by a seed (printed, so that an
+/// order that showed a dependency between scenarios can be run again).
 public enum ExecutionOrder: Sendable, Equatable, CustomStringConvertible {
     case defined
+    /// The last test case first.
+    case reverse
     case random(seed: UInt64)
 
-    /// Parses `defined`, `random` (a new seed) or `random:SEED`, as Cucumber's `--order` takes them.
+    /// Parses `defined`, `reverse`, `random` (a new seed) or `random:SEED`, as Cucumber's `--order` takes them.
     public init?(_ text: String) {
         switch text {
         case "defined": self = .defined
+        case "reverse": self = .reverse
         case "random": self = .random(seed: UInt64.random(in: 0...UInt64(UInt32.max)))
         default:
             guard text.hasPrefix("random:"), let seed = UInt64(text.dropFirst("random:".count)) else { return nil }
@@ -15,19 +18,24 @@ public enum ExecutionOrder: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// `defined` or `random:SEED`: what `--order` takes to run in this order again.
+    /// `defined`, `reverse` or `random:SEED`: what `--order` takes to run in this order again.
     public var description: String {
         switch self {
         case .defined: "defined"
+        case .reverse: "reverse"
         case .random(let seed): "random:\(seed)"
         }
     }
 
     /// The indexes in this order: the same seed always gives the same order of the same indexes.
     public func arrange(_ indexes: [Int]) -> [Int] {
-        guard case .random(let seed) = self else { return indexes }
-        var generator = SplitMix64(seed: seed)
-        return indexes.shuffled(using: &generator)
+        switch self {
+        case .defined: return indexes
+        case .reverse: return indexes.reversed()
+        case .random(let seed):
+            var generator = SplitMix64(seed: seed)
+            return indexes.shuffled(using: &generator)
+        }
     }
 }
 

@@ -72,48 +72,58 @@ public struct FeatureRun<W: World>: Sendable {
         // A worker keeps the order its supervisor chose; a run of its own arranges every test case.
         let chosen = (indexes ?? options.order.arrange(Array(testCases.indices))).filter { testCases.indices.contains($0) }
         listener?.runStarted(testCases: parsed ? chosen.count : 0, sources: sources)
-        var runHookFailures: [StepResult] = []
+        var hookResults: [StepResult] = []
         var results: [TestCaseResult] = []
         if parsed {
-            runHookFailures += await runHooks(.beforeAll)
-            if runHookFailures.isEmpty {
+            hookResults += await runHooks(.beforeAll)
+            if hookResults.allSatisfy({ $0.status == .passed }) {
                 results = await runTestCases(
                     chosen, parallel: parallel ?? options.parallel, firstAttempts: firstAttempts, listener: listener)
             }
-            runHookFailures += await runHooks(.afterAll)
+            hookResults += await runHooks(.afterAll)
         }
-        let result = makeResult(
-            testCases: results, runHookFailures: runHookFailures, startedAt: startedAt)
+        var result = makeResult(
+            testCases: results, runHookFailures: hookResults.filter { $0.status != .passed }, startedAt: startedAt)
+        result.runHooks = hookResults
         listener?.runFinished(result)
         return result
     }
 
     func makeResult(testCases results: [TestCaseResult], runHookFailures: [StepResult], startedAt: Date) -> RunResult {
-        RunResult(
+        var result = RunResult(
             sources: sources, testCases: results, stepDefinitions: library.definitions.map(\.info),
             hooks: library.hooks.map(\.info), runHookFailures: runHookFailures, startedAt: startedAt,
             finishedAt: Date(), dryRun: options.dryRun)
+        result.parameterTypes = library.parameterTypes
+        return result
     }
 
+    /// Runs every BeforeAll or AfterAll hook, even after one failed; AfterAll hooks in the reverse order of their
+    /// registration, as Cucumber runs them (and After hooks).
     private func runHooks(_ kind: HookKind) async -> [StepResult] {
         guard !options.dryRun else { return [] }
-        var failures: [StepResult] = []
-        for hook in library.hooks where hook.hook.kind == kind {
+        var results: [StepResult] = []
+        let hooks = library.hooks.filter { $0.hook.kind == kind }
+        for hook in kind == .afterAll ? hooks.reversed() : hooks {
             guard case .run(let body) = hook.hook.body else { continue }
+            var result = StepResult(
+                id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
+                text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil, argument: nil,
+                definitions: [hook.info], status: .passed)
+            let clock = ContinuousClock.now
+            let recorder = AttachmentRecorder()
             do {
-                try await body()
+                try await body(RunHookInfo(recorder: recorder))
             } catch {
-                failures.append(
-                    StepResult(
-                        id: hook.info.id, kind: .hook(hook.info.kind, definitionId: hook.info.id), keyword: "",
-                        text: hook.info.name ?? ScenarioExecutor<W>.hookName(hook.info.kind), location: nil,
-                        argument: nil,
-                        definitions: [hook.info], status: .failed,
-                        error: StepError(
-                            message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)))
+                result.status = .failed
+                result.error = StepError(
+                    message: "\(error)", type: "\(type(of: error))", definitionLocation: hook.info.location)
             }
+            result.duration = ScenarioExecutor<W>.seconds(since: clock)
+            result.attachments = recorder.drain()
+            results.append(result)
         }
-        return failures
+        return results
     }
 
     /// Runs one test case to its last attempt.

@@ -21,6 +21,8 @@ struct PreparedLibrary<W: World>: Sendable {
     let definitions: [Definition]
     let hooks: [PreparedHook]
     let registry: ParameterTypeRegistry
+    /// The custom parameter types, as reports name them.
+    let parameterTypes: [ParameterTypeInfo]
 
     /// - Throws: ``SelectionError`` listing every expression or tag expression that does not compile.
     init(_ library: StepLibrary<W>, ids: inout IdGenerator) throws(SelectionError) {
@@ -66,6 +68,12 @@ struct PreparedLibrary<W: World>: Sendable {
                     tags: tags, hook: hook))
         }
         guard problems.isEmpty else { throw SelectionError(problems.joined(separator: "\n")) }
+        self.parameterTypes = library.parameterTypes.parameterTypes.filter { !$0.isBuiltIn }.map { type in
+            ParameterTypeInfo(
+                id: ids.next(), name: type.name, regularExpressions: type.regexps,
+                preferForRegularExpressionMatch: type.preferForRegexpMatch, useForSnippets: type.useForSnippets,
+                location: library.parameterTypeLocations[type.name])
+        }
         self.definitions = definitions
         self.hooks = hooks
         self.registry = library.parameterTypes

@@ -24,7 +24,7 @@ struct ScenarioExecutor<W: World>: Sendable {
         var scenario = ScenarioInfo(
             name: testCase.pickle.name, tags: testCase.pickle.tags.map(\.name), uri: testCase.pickle.uri,
             line: testCase.pickle.location?.line ?? 0, attempt: attempt, status: nil, pickle: testCase.pickle,
-            secrets: secrets)
+            secrets: secrets, recorder: recorder)
         var results: [StepResult] = []
         results.reserveCapacity(testCase.steps.count)
         var skipping = false
@@ -53,17 +53,26 @@ struct ScenarioExecutor<W: World>: Sendable {
                     if outcome.status != .passed, !isAfter { skipping = true }
                 }
             case .step(let pickleStep, let keyword, let location, let match):
+                // A scenario a step or hook skipped (rather than failed) reports the rest skipped, even the steps that
+                // are undefined or ambiguous, as Cucumber does.
+                let scenarioSkipped = !options.dryRun && skipping && worst == .skipped
                 result = StepResult(
                     id: planned.id, kind: .step(pickleStepId: pickleStep.id), keyword: keyword, text: pickleStep.text,
                     location: location, argument: pickleStep.argument, status: .skipped)
                 switch match {
                 case .undefined(let snippet, let suggestions):
-                    result.status = .undefined
-                    result.snippet = snippet
-                    result.suggestions = suggestions.isEmpty ? nil : suggestions
-                case .ambiguous(let definitions):
+                    result.status = scenarioSkipped ? .skipped : .undefined
+                    result.snippet = scenarioSkipped ? nil : snippet
+                    result.suggestions = scenarioSkipped || suggestions.isEmpty ? nil : suggestions
+                case .ambiguous(let matches):
+                    let definitions = matches.map(\.0)
                     result.status = .ambiguous
                     result.definitions = definitions.map(\.info)
+                    result.candidateArguments = matches.map { $0.1.map(MatchedArgument.init) }
+                    if scenarioSkipped {
+                        result.status = .skipped
+                        break
+                    }
                     result.error = StepError(
                         message: "\"\(pickleStep.text)\" matches \(definitions.count) step definitions:\n"
                             + definitions.map { "  \($0.info.pattern) at \($0.info.location)" }.joined(separator: "\n"),
@@ -73,10 +82,7 @@ struct ScenarioExecutor<W: World>: Sendable {
                     result.error = error
                 case .matched(let definition, let arguments):
                     result.definitions = [definition.info]
-                    result.matchedArguments = arguments.map {
-                        MatchedArgument(
-                            value: $0.group.value, start: $0.group.start, parameterTypeName: $0.parameterType.name)
-                    }
+                    result.matchedArguments = arguments.map(MatchedArgument.init)
                     if !options.dryRun, !skipping {
                         let outcome = await runStep(
                             definition, arguments: arguments, step: pickleStep, testCase: testCase, scenario: scenario,
@@ -169,8 +175,11 @@ struct ScenarioExecutor<W: World>: Sendable {
             return Outcome(
                 status: .pending,
                 error: StepError(message: pending.message, type: "PendingStep", definitionLocation: location))
-        case is SkipScenario:
-            return Outcome(status: .skipped)
+        case let skip as SkipScenario:
+            // The reason is reported, as Cucumber reports a skipped exception's message.
+            return Outcome(
+                status: .skipped,
+                error: StepError(message: skip.reason, type: "SkipScenario", definitionLocation: location))
         default:
             return Outcome(
                 status: .failed,
@@ -202,5 +211,20 @@ extension ScenarioExecutor {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return seconds >= 1
             ? "\(seconds.formatted(.number.precision(.fractionLength(0...3)))) s" : "\(Int(seconds * 1000)) ms"
+    }
+}
+
+extension MatchedArgument {
+    /// What an argument matched, with the groups nested in it.
+    init(_ argument: Argument) {
+        self.init(
+            value: argument.group.value, start: argument.group.start, parameterTypeName: argument.parameterType.name,
+            children: argument.group.children.map(MatchedGroup.init))
+    }
+}
+
+extension MatchedGroup {
+    init(_ group: Group) {
+        self.init(value: group.value, start: group.start, children: group.children.map(MatchedGroup.init))
     }
 }

@@ -5,7 +5,8 @@ import Gherkin
 enum StepMatch<W: World>: Sendable {
     case matched(PreparedLibrary<W>.Definition, [Argument])
     case undefined(snippet: String, suggestions: [String])
-    case ambiguous([PreparedLibrary<W>.Definition])
+    /// Every definition that matched, with what it matched.
+    case ambiguous([(PreparedLibrary<W>.Definition, [Argument])])
     /// A parameter type's regular expression or transform failed while matching.
     case broken(StepError)
 }
@@ -41,7 +42,7 @@ extension StepMatch {
     var definitions: [DefinitionInfo] {
         switch self {
         case .matched(let definition, _): [definition.info]
-        case .ambiguous(let definitions): definitions.map(\.info)
+        case .ambiguous(let matches): matches.map(\.0.info)
         case .undefined, .broken: []
         }
     }
@@ -115,7 +116,7 @@ struct TestPlanner<W: World>: Sendable {
                 snippet: snippets.snippet(for: step, keyword: keyword),
                 suggestions: suggestions.suggestions(for: step.text))
         case 1: return .matched(matches[0].0, matches[0].1)
-        default: return .ambiguous(matches.map(\.0))
+        default: return .ambiguous(matches)
         }
     }
 }

@@ -14,6 +14,8 @@ public enum Envelope: Sendable {
     case stepDefinition(StepDefinitionMessage)
     case hook(HookMessage)
     case testRunStarted(TestRunStartedMessage)
+    case testRunHookStarted(TestRunHookStartedMessage)
+    case testRunHookFinished(TestRunHookFinishedMessage)
     case testCase(TestCaseMessage)
     case testCaseStarted(TestCaseStartedMessage)
     case testStepStarted(TestStepStartedMessage)
@@ -90,7 +92,7 @@ extension Envelope: Encodable {
     private enum Key: String, CodingKey {
         case meta, source, gherkinDocument, pickle, parseError, parameterType, stepDefinition, hook, testRunStarted
         case testCase, testCaseStarted, testStepStarted, attachment, testStepFinished, testCaseFinished, suggestion
-        case testRunFinished
+        case testRunHookStarted, testRunHookFinished, testRunFinished
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -105,6 +107,8 @@ extension Envelope: Encodable {
         case .stepDefinition(let message): try container.encode(message, forKey: .stepDefinition)
         case .hook(let message): try container.encode(message, forKey: .hook)
         case .testRunStarted(let message): try container.encode(message, forKey: .testRunStarted)
+        case .testRunHookStarted(let message): try container.encode(message, forKey: .testRunHookStarted)
+        case .testRunHookFinished(let message): try container.encode(message, forKey: .testRunHookFinished)
         case .testCase(let message): try container.encode(message, forKey: .testCase)
         case .testCaseStarted(let message): try container.encode(message, forKey: .testCaseStarted)
         case .testStepStarted(let message): try container.encode(message, forKey: .testStepStarted)

@@ -61,24 +61,67 @@ public struct HookMessage: Codable, Hashable, Sendable {
 }
 
 public struct TestRunStartedMessage: Codable, Hashable, Sendable {
+    /// What `testCase`, `testRunHookStarted` and `testRunFinished` refer to the run by.
+    public var id: String
+    public var timestamp: Timestamp
+}
+
+/// A BeforeAll or AfterAll hook starting.
+public struct TestRunHookStartedMessage: Codable, Hashable, Sendable {
+    public var id: String
+    public var testRunStartedId: String
+    public var hookId: String
+    public var timestamp: Timestamp
+}
+
+/// A BeforeAll or AfterAll hook's result.
+public struct TestRunHookFinishedMessage: Codable, Hashable, Sendable {
+    public var testRunHookStartedId: String
+    public var result: TestStepResultMessage
     public var timestamp: Timestamp
 }
 
 public struct TestRunFinishedMessage: Codable, Hashable, Sendable {
+    public var testRunStartedId: String
     public var success: Bool
     public var timestamp: Timestamp
     public var message: String?
 }
 
+/// A capture group of a step match, with the groups inside it (`children` is left out when there are none, and
+/// `start` and `value` when the group took no part in the match, as the reference implementations write it).
 public struct StepMatchArgumentGroup: Codable, Hashable, Sendable {
     public var start: Int?
     public var value: String?
     public var children: [StepMatchArgumentGroup]
+
+    public init(start: Int?, value: String?, children: [StepMatchArgumentGroup] = []) {
+        self.start = start
+        self.value = value
+        self.children = children
+    }
+
+    private enum CodingKeys: String, CodingKey { case start, value, children }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        start = try container.decodeIfPresent(Int.self, forKey: .start)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        children = try container.decodeIfPresent([StepMatchArgumentGroup].self, forKey: .children) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(start, forKey: .start)
+        try container.encodeIfPresent(value, forKey: .value)
+        if !children.isEmpty { try container.encode(children, forKey: .children) }
+    }
 }
 
 public struct StepMatchArgument: Codable, Hashable, Sendable {
     public var group: StepMatchArgumentGroup
-    public var parameterTypeName: String
+    /// Absent for a regular expression's capture group that no parameter type claims.
+    public var parameterTypeName: String?
 }
 
 public struct StepMatchArgumentsList: Codable, Hashable, Sendable {
@@ -97,6 +140,7 @@ public struct TestCaseMessage: Codable, Hashable, Sendable {
     public var id: String
     public var pickleId: String
     public var testSteps: [TestStepMessage]
+    public var testRunStartedId: String
 }
 
 public struct TestCaseStartedMessage: Codable, Hashable, Sendable {
@@ -143,8 +187,11 @@ public struct AttachmentMessage: Codable, Hashable, Sendable {
     public var contentEncoding: String
     public var mediaType: String
     public var fileName: String?
-    public var testCaseStartedId: String
-    public var testStepId: String
+    /// The step or hook of a test case it was attached in.
+    public var testCaseStartedId: String?
+    public var testStepId: String?
+    /// The BeforeAll / AfterAll hook it was attached in.
+    public var testRunHookStartedId: String?
     public var timestamp: Timestamp
 }
 
@@ -164,4 +211,5 @@ public struct ParameterTypeMessage: Codable, Hashable, Sendable {
     public var regularExpressions: [String]
     public var preferForRegularExpressionMatch: Bool
     public var useForSnippets: Bool
+    public var sourceReference: SourceReferenceMessage?
 }

@@ -3,8 +3,8 @@ import Gherkin
 
 extension RunResult {
     /// The run as Cucumber Messages, in the order a live run would have sent them: meta, sources with their documents,
-    /// pickles or parse errors, step definitions and hooks, then the test cases and every attempt's steps,
-    /// attachments and results.
+    /// pickles or parse errors, parameter types, step definitions and hooks, then the BeforeAll hooks, the test cases
+    /// and every attempt's steps, attachments and results, and the AfterAll hooks.
     public func envelopes(version: String) -> [Envelope] {
         var envelopes: [Envelope] = [.meta(.brickyard(version: version))]
         for source in sources {
@@ -15,6 +15,15 @@ extension RunResult {
             } else {
                 envelopes += source.errors.map { .parseError(ParseError(uri: source.uri, error: $0)) }
             }
+        }
+        for type in parameterTypes ?? [] {
+            envelopes.append(
+                .parameterType(
+                    ParameterTypeMessage(
+                        id: type.id, name: type.name, regularExpressions: type.regularExpressions,
+                        preferForRegularExpressionMatch: type.preferForRegularExpressionMatch,
+                        useForSnippets: type.useForSnippets,
+                        sourceReference: type.location.map(SourceReferenceMessage.init))))
         }
         for definition in stepDefinitions {
             envelopes.append(
@@ -33,7 +42,11 @@ extension RunResult {
                         id: hook.id, name: hook.name, tagExpression: hook.pattern.isEmpty ? nil : hook.pattern,
                         type: Self.hookType(hook.kind), sourceReference: SourceReferenceMessage(hook.location))))
         }
-        envelopes.append(.testRunStarted(TestRunStartedMessage(timestamp: Timestamp(startedAt))))
+        envelopes.append(.testRunStarted(TestRunStartedMessage(id: Self.testRunId, timestamp: Timestamp(startedAt))))
+        let beforeAll = (runHooks ?? []).filter { if case .hook(.beforeAll, _) = $0.kind { true } else { false } }
+        let afterAll = (runHooks ?? []).filter { if case .hook(.afterAll, _) = $0.kind { true } else { false } }
+        var clock = startedAt
+        envelopes += Self.runHookMessages(beforeAll, first: 0, clock: &clock)
         for testCase in testCases {
             envelopes.append(.testCase(Self.testCaseMessage(testCase)))
         }
@@ -41,15 +54,83 @@ extension RunResult {
             .sorted { $0.1.startedAt < $1.1.startedAt }
         for (testCase, attempt) in attempts {
             envelopes += Self.attemptMessages(testCase, attempt)
+            clock = max(clock, attempt.finishedAt)
         }
+        envelopes += Self.runHookMessages(afterAll, first: beforeAll.count, clock: &clock)
+        // A failed run hook's error is in its testRunHookFinished; without them (merged results, workers), in the
+        // run's message.
         var message: String?
-        if let failure = runHookFailures.first {
+        if runHooks == nil, let failure = runHookFailures.first {
             message = "\(failure.text) failed: \(failure.error?.message ?? "")"
         }
         envelopes.append(
             .testRunFinished(
-                TestRunFinishedMessage(success: success, timestamp: Timestamp(finishedAt), message: message)))
+                TestRunFinishedMessage(
+                    testRunStartedId: Self.testRunId, success: success, timestamp: Timestamp(finishedAt),
+                    message: message)))
         return envelopes
+    }
+
+    /// The `testRunStarted.id` of a run's messages (a stream has one run).
+    static let testRunId = "test-run"
+
+    static func group(_ argument: MatchedArgument) -> StepMatchArgumentGroup {
+        StepMatchArgumentGroup(
+            start: argument.start, value: argument.value, children: (argument.children ?? []).map(group))
+    }
+
+    static func group(_ group: MatchedGroup) -> StepMatchArgumentGroup {
+        StepMatchArgumentGroup(start: group.start, value: group.value, children: group.children.map(Self.group))
+    }
+
+    static func argumentsList(_ arguments: [MatchedArgument]) -> StepMatchArgumentsList {
+        StepMatchArgumentsList(
+            stepMatchArguments: arguments.map {
+                // A regular expression's capture group no parameter type claims has no type name.
+                StepMatchArgument(
+                    group: group($0), parameterTypeName: $0.parameterTypeName.isEmpty ? nil : $0.parameterTypeName)
+            })
+    }
+
+    /// `testRunHookStarted` and `testRunHookFinished` for run hooks; their ids count from `first`, their timestamps
+    /// from `clock`.
+    static func runHookMessages(_ hooks: [StepResult], first: Int, clock: inout Date) -> [Envelope] {
+        var envelopes: [Envelope] = []
+        for (offset, hook) in hooks.enumerated() {
+            let id = "\(testRunId).hook.\(first + offset)"
+            envelopes.append(
+                .testRunHookStarted(
+                    TestRunHookStartedMessage(
+                        id: id, testRunStartedId: testRunId, hookId: hook.id, timestamp: Timestamp(clock))))
+            for attachment in hook.attachments {
+                envelopes.append(.attachment(attachmentMessage(attachment, testRunHookStartedId: id)))
+            }
+            clock += hook.duration
+            envelopes.append(
+                .testRunHookFinished(
+                    TestRunHookFinishedMessage(
+                        testRunHookStartedId: id, result: resultMessage(hook), timestamp: Timestamp(clock))))
+        }
+        return envelopes
+    }
+
+    /// An attachment as it was attached: `IDENTITY` text or `BASE64` bytes.
+    static func attachmentMessage(
+        _ attachment: Attachment, testCaseStartedId: String? = nil, testStepId: String? = nil,
+        testRunHookStartedId: String? = nil
+    ) -> AttachmentMessage {
+        let asText = attachment.attachedAsText ?? (attachment.text != nil)
+        return AttachmentMessage(
+            body: asText ? String(decoding: attachment.body, as: UTF8.self) : attachment.body.base64EncodedString(),
+            contentEncoding: asText ? "IDENTITY" : "BASE64", mediaType: attachment.mediaType,
+            fileName: attachment.fileName, testCaseStartedId: testCaseStartedId, testStepId: testStepId,
+            testRunHookStartedId: testRunHookStartedId, timestamp: Timestamp(attachment.timestamp))
+    }
+
+    static func resultMessage(_ step: StepResult) -> TestStepResultMessage {
+        TestStepResultMessage(
+            duration: MessageDuration(step.duration), status: step.status, message: step.error?.message,
+            exception: step.error.map { .init(type: $0.type, message: $0.message) })
     }
 
     static func hookType(_ kind: DefinitionInfo.Kind) -> String {
@@ -70,18 +151,17 @@ extension RunResult {
             case .hook(_, let definitionId):
                 return TestStepMessage(id: step.id, hookId: definitionId)
             case .step(let pickleStepId):
-                let arguments = step.matchedArguments.map {
-                    StepMatchArgument(
-                        group: StepMatchArgumentGroup(start: $0.start, value: $0.value, children: []),
-                        parameterTypeName: $0.parameterTypeName)
-                }
+                // One list per definition: what it matched (each candidate's, when ambiguous).
+                let lists =
+                    step.definitions.count == 1
+                    ? [argumentsList(step.matchedArguments)] : (step.candidateArguments ?? []).map(argumentsList)
                 return TestStepMessage(
                     id: step.id, pickleStepId: pickleStepId, stepDefinitionIds: step.definitions.map(\.id),
-                    stepMatchArgumentsLists: step.definitions.count == 1
-                        ? [StepMatchArgumentsList(stepMatchArguments: arguments)] : [])
+                    stepMatchArgumentsLists: lists)
             }
         }
-        return TestCaseMessage(id: testCase.id, pickleId: testCase.pickle.id, testSteps: steps)
+        return TestCaseMessage(
+            id: testCase.id, pickleId: testCase.pickle.id, testSteps: steps, testRunStartedId: testRunId)
     }
 
     static func attemptMessages(_ testCase: TestCaseResult, _ attempt: AttemptResult) -> [Envelope] {
@@ -98,24 +178,10 @@ extension RunResult {
                     TestStepStartedMessage(
                         testCaseStartedId: attempt.id, testStepId: step.id, timestamp: Timestamp(clock))))
             for attachment in step.attachments {
-                let text = attachment.text
                 envelopes.append(
-                    .attachment(
-                        AttachmentMessage(
-                            body: text ?? attachment.body.base64EncodedString(),
-                            contentEncoding: text == nil ? "BASE64" : "IDENTITY", mediaType: attachment.mediaType,
-                            fileName: attachment.fileName, testCaseStartedId: attempt.id, testStepId: step.id,
-                            timestamp: Timestamp(attachment.timestamp))))
+                    .attachment(attachmentMessage(attachment, testCaseStartedId: attempt.id, testStepId: step.id)))
             }
-            clock += step.duration
-            envelopes.append(
-                .testStepFinished(
-                    TestStepFinishedMessage(
-                        testCaseStartedId: attempt.id, testStepId: step.id,
-                        testStepResult: TestStepResultMessage(
-                            duration: MessageDuration(step.duration), status: step.status, message: step.error?.message,
-                            exception: step.error.map { .init(type: $0.type, message: $0.message) }),
-                        timestamp: Timestamp(clock))))
+            // The suggestion for an undefined step comes while the step runs, before its result.
             if let snippet = step.snippet, case .step(let pickleStepId) = step.kind {
                 envelopes.append(
                     .suggestion(
@@ -123,6 +189,13 @@ extension RunResult {
                             id: "\(step.id).suggestion", pickleStepId: pickleStepId,
                             snippets: [.init(language: "swift", code: snippet)])))
             }
+            clock += step.duration
+            envelopes.append(
+                .testStepFinished(
+                    TestStepFinishedMessage(
+                        testCaseStartedId: attempt.id, testStepId: step.id,
+                        testStepResult: resultMessage(step),
+                        timestamp: Timestamp(clock))))
         }
         envelopes.append(
             .testCaseFinished(

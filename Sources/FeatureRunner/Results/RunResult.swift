@@ -10,8 +10,14 @@ public struct RunResult: Sendable, Codable {
     /// The step definitions and hooks the run knew, for reports that link to them.
     public var stepDefinitions: [DefinitionInfo]
     public var hooks: [DefinitionInfo]
+    /// The custom parameter types the run knew; `nil` when not known (results merged, or written before they were
+    /// kept).
+    public var parameterTypes: [ParameterTypeInfo]?
     /// Output of BeforeAll / AfterAll hooks that failed.
     public var runHookFailures: [StepResult]
+    /// Every BeforeAll / AfterAll hook that ran, in the order it ran, passed or not; `nil` when not known (results
+    /// merged from shards or workers, or written before they were kept).
+    public var runHooks: [StepResult]?
     public var startedAt: Date
     public var finishedAt: Date
     public var dryRun: Bool
@@ -99,6 +105,28 @@ public struct DefinitionInfo: Sendable, Hashable, Codable {
         self.kind = kind
         self.pattern = pattern
         self.name = name
+        self.location = location
+    }
+}
+
+/// A custom parameter type as reports name it: its id, name and regular expressions, where it is defined.
+public struct ParameterTypeInfo: Sendable, Hashable, Codable {
+    public var id: String
+    public var name: String
+    public var regularExpressions: [String]
+    public var preferForRegularExpressionMatch: Bool
+    public var useForSnippets: Bool
+    public var location: SourceReference?
+
+    public init(
+        id: String, name: String, regularExpressions: [String], preferForRegularExpressionMatch: Bool,
+        useForSnippets: Bool, location: SourceReference?
+    ) {
+        self.id = id
+        self.name = name
+        self.regularExpressions = regularExpressions
+        self.preferForRegularExpressionMatch = preferForRegularExpressionMatch
+        self.useForSnippets = useForSnippets
         self.location = location
     }
 }

@@ -88,6 +88,9 @@ public struct StepResult: Sendable, Codable {
     public var matchedArguments: [MatchedArgument]
     /// The step definition or hook that ran (or the candidates, when ambiguous).
     public var definitions: [DefinitionInfo]
+    /// When ambiguous, what each of ``definitions`` matched, in the same order (`nil` otherwise, and in results
+    /// written before they were kept).
+    public var candidateArguments: [[MatchedArgument]]?
     public var status: Status
     public var duration: TimeInterval
     public var error: StepError?
@@ -124,11 +127,30 @@ public struct MatchedArgument: Sendable, Hashable, Codable {
     /// The offset in the step text, in UTF-16 code units.
     public var start: Int?
     public var parameterTypeName: String
+    /// The capture groups inside the argument's (a `{string}`'s quoted text), as Cucumber Messages nest them; `nil`
+    /// in results written before they were kept.
+    public var children: [MatchedGroup]?
 
-    public init(value: String?, start: Int?, parameterTypeName: String) {
+    public init(value: String?, start: Int?, parameterTypeName: String, children: [MatchedGroup]? = nil) {
         self.value = value
         self.start = start
         self.parameterTypeName = parameterTypeName
+        self.children = children
+    }
+}
+
+/// A capture group inside a matched argument: its text and offset (`nil` when it took no part in the match) and the
+/// groups inside it.
+public struct MatchedGroup: Sendable, Hashable, Codable {
+    public var value: String?
+    /// The offset in the step text, in UTF-16 code units.
+    public var start: Int?
+    public var children: [MatchedGroup]
+
+    public init(value: String?, start: Int?, children: [MatchedGroup] = []) {
+        self.value = value
+        self.start = start
+        self.children = children
     }
 }
 
@@ -152,12 +174,18 @@ public struct Attachment: Sendable, Hashable, Codable {
     public var mediaType: String
     public var fileName: String?
     public var timestamp: Date
+    /// Whether it was attached as text (`IDENTITY` in Cucumber Messages) or as bytes (`BASE64`), whatever its media
+    /// type, as Cucumber decides; `nil` (results written before it was kept): by ``text``.
+    public var attachedAsText: Bool?
 
-    public init(body: Data, mediaType: String, fileName: String? = nil, timestamp: Date = Date()) {
+    public init(
+        body: Data, mediaType: String, fileName: String? = nil, timestamp: Date = Date(), attachedAsText: Bool? = nil
+    ) {
         self.body = body
         self.mediaType = mediaType
         self.fileName = fileName
         self.timestamp = timestamp
+        self.attachedAsText = attachedAsText
     }
 
     /// The media type of log lines.

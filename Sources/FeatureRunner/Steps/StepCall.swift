@@ -59,14 +59,15 @@ public struct StepCall: Sendable {
         return rows.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
     }
 
-    /// Attaches bytes to the step in the reports.
+    /// Attaches bytes to the step in the reports (base64 in Cucumber Messages, whatever the media type).
     public func attach(_ data: Data, mediaType: String, fileName: String? = nil) {
-        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName))
+        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName, attachedAsText: false))
     }
 
-    /// Attaches text (`text/plain` unless told).
+    /// Attaches text (`text/plain` unless told; as is in Cucumber Messages, whatever the media type).
     public func attach(_ text: String, mediaType: String = "text/plain", fileName: String? = nil) {
-        attach(Data(text.utf8), mediaType: mediaType, fileName: fileName)
+        recorder.record(
+            Attachment(body: Data(text.utf8), mediaType: mediaType, fileName: fileName, attachedAsText: true))
     }
 
     /// Adds a log line to the step in the reports.
@@ -94,10 +95,28 @@ public struct ScenarioInfo: Sendable {
     public let pickle: Pickle
     /// The run's secret values.
     let secrets: SecretValues
+    /// Where a hook's attachments go (the step's own, for a step).
+    let recorder: AttachmentRecorder
 
     /// Masks a value in every report and console line of the run (a token a hook obtained).
     public func redact(_ value: String) {
         secrets.add(value)
+    }
+
+    /// Attaches bytes to the hook that runs (a Before or After hook) in the reports.
+    public func attach(_ data: Data, mediaType: String, fileName: String? = nil) {
+        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName, attachedAsText: false))
+    }
+
+    /// Attaches text to the hook that runs (`text/plain` unless told).
+    public func attach(_ text: String, mediaType: String = "text/plain", fileName: String? = nil) {
+        recorder.record(
+            Attachment(body: Data(text.utf8), mediaType: mediaType, fileName: fileName, attachedAsText: true))
+    }
+
+    /// Adds a log line to the hook that runs in the reports.
+    public func log(_ message: String) {
+        attach(message, mediaType: Attachment.logMediaType)
     }
 }
 

@@ -53,11 +53,13 @@ public struct Hook<W: World>: Sendable {
     public typealias ScenarioBody = @Sendable (inout W, ScenarioInfo) async throws -> Void
     public typealias StepBody = @Sendable (inout W, StepInfo) async throws -> Void
     public typealias RunBody = @Sendable () async throws -> Void
+    /// A BeforeAll / AfterAll body that attaches to the reports.
+    public typealias RunHookBody = @Sendable (RunHookInfo) async throws -> Void
 
     enum Body: Sendable {
         case scenario(ScenarioBody)
         case step(StepBody)
-        case run(RunBody)
+        case run(RunHookBody)
     }
 
     public let kind: HookKind

@@ -21,6 +21,8 @@ public struct StepLibrary<W: World>: Sendable {
     public private(set) var parameterTypes = ParameterTypeRegistry()
     /// Problems found while registering (a parameter type defined twice).
     public private(set) var problems: [String] = []
+    /// Where each custom parameter type is defined, by name.
+    public private(set) var parameterTypeLocations: [String: SourceReference] = [:]
 
     public init() {}
 
@@ -101,12 +103,26 @@ public struct StepLibrary<W: World>: Sendable {
     public mutating func beforeAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
     ) {
+        addHook(.beforeAll, tags: "", name: name, file: file, line: line, .run { _ in try await body() })
+    }
+
+    /// Runs once before the first scenario, with a way to attach to the reports; if it fails, no scenario runs.
+    public mutating func beforeAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunHookBody
+    ) {
         addHook(.beforeAll, tags: "", name: name, file: file, line: line, .run(body))
     }
 
-    /// Runs once after the last scenario.
+    /// Runs once after the last scenario (AfterAll hooks run in the reverse order of their registration).
     public mutating func afterAll(
         name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunBody
+    ) {
+        addHook(.afterAll, tags: "", name: name, file: file, line: line, .run { _ in try await body() })
+    }
+
+    /// Runs once after the last scenario, with a way to attach to the reports.
+    public mutating func afterAll(
+        name: String? = nil, file: String = #filePath, line: Int = #line, _ body: @escaping Hook<W>.RunHookBody
     ) {
         addHook(.afterAll, tags: "", name: name, file: file, line: line, .run(body))
     }
@@ -119,9 +135,10 @@ public struct StepLibrary<W: World>: Sendable {
     }
 
     /// Adds a custom parameter type (`{region}`).
-    public mutating func define(_ parameterType: ParameterType) {
+    public mutating func define(_ parameterType: ParameterType, file: String = #filePath, line: Int = #line) {
         do {
             try parameterTypes.define(parameterType)
+            parameterTypeLocations[parameterType.name] = SourceReference(file: file, line: line)
         } catch {
             problems.append(error.message)
         }
@@ -131,7 +148,10 @@ public struct StepLibrary<W: World>: Sendable {
     public mutating func merge(_ other: StepLibrary<W>) {
         definitions += other.definitions
         hooks += other.hooks
-        for type in other.parameterTypes.parameterTypes where !type.isBuiltIn { define(type) }
+        for type in other.parameterTypes.parameterTypes where !type.isBuiltIn {
+            let location = other.parameterTypeLocations[type.name]
+            define(type, file: location?.file ?? #filePath, line: location?.line ?? #line)
+        }
         problems += other.problems
     }
 }
