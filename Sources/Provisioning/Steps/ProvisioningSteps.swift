@@ -59,6 +59,7 @@ public enum ProvisioningSteps {
         registerDatabricksAccount(&steps)
         registerDatabricksWorkspace(&steps)
         registerJapanese(&steps)
+        GenericSteps.register(&steps)
         return steps.library
     }
 }
