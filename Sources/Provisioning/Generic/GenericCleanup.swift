@@ -47,8 +47,19 @@ extension ScenarioContext {
             let kinesis = self.kinesis
             ledger.record(
                 .stream, logical: name, physical: name, cleanup: "aws kinesis delete-stream --stream-name \(name)"
-            ) {
-                try await kinesis.deleteStream(name: name)
+            ) { [clock = session.clock] in
+                // A stream still CREATING cannot be deleted yet (ResourceInUseException): try again for a while.
+                for attempt in 1...30 {
+                    do {
+                        return try await kinesis.deleteStream(name: name)
+                    } catch let error as AWSServiceError where error.code == "ResourceInUseException" && attempt < 30 {
+                        if let clock {
+                            try await clock.advance(by: 1)
+                        } else {
+                            try await Task.sleep(nanoseconds: 2_000_000_000)
+                        }
+                    }
+                }
             }
         case .databricksAccount where request.method == "POST":
             guard segments.count == 5, Array(segments.prefix(3)) == ["api", "2.0", "accounts"],

@@ -22,9 +22,13 @@ extension GenericSteps {
         ) { context, step in
             let parameters: AWSDocument
             if step.dataTable != nil {
+                // The query protocol's values are text; a JSON service's are typed when they read as JSON.
+                let query = try GenericAWSService(named: try step.argument(0)).queryVersion != nil
                 let pairs = try context.pairs(step, what: "parameter")
                 parameters = .map(
-                    Dictionary(pairs.map { ($0.0, Self.typed($0.1)) }, uniquingKeysWith: { _, last in last }))
+                    Dictionary(
+                        pairs.map { ($0.0, query ? .string($0.1) : Self.typed($0.1)) },
+                        uniquingKeysWith: { _, last in last }))
             } else {
                 let document = try context.parseJSON(try context.docString(step), what: "the doc string")
                 guard document.map != nil else { throw StepFailure("the doc string is JSON, but not an object") }

@@ -42,6 +42,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
                 expectsName = false
                 let name = rest.prefix { $0 != "." && $0 != "[" }
                 guard !name.isEmpty else { throw fail("has an empty member name") }
+                guard !name.contains("]") else { throw fail("has a ] without [") }
                 segments.append(name == "*" ? .wildcard : .member(String(name)))
                 rest = rest.dropFirst(name.count)
             } else if rest.first == "[" {

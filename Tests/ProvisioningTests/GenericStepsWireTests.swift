@@ -1,0 +1,205 @@
+import CloudClients
+import FeatureRunner
+import Foundation
+import Testing
+
+@testable import Provisioning
+
+/// The generic steps through the wire: HTTP to the in-process emulator over loopback, signed and authenticated as
+/// the provisioning steps' clients are.
+@Suite("Generic steps against the emulator")
+struct GenericStepsWireTests {
+    /// Runs one scenario and returns the failures and the harness (whose run is still open, to look at the emulator).
+    func run(_ steps: String) async throws -> ([String], FeatureHarness) {
+        let harness = FeatureHarness()
+        let result = try await harness.execute("Feature: generic\n  Scenario: one\n" + steps)
+        return (FeatureHarness.failures(result), harness)
+    }
+
+    func failure(of steps: String) async throws -> String {
+        let (failures, harness) = try await run(steps)
+        await harness.run.finish()
+        try #require(failures.count == 1, "\(failures)")
+        return failures[0]
+    }
+
+    @Test("what generic requests create is torn down: bucket, role, stream, storage configuration, clean-up request")
+    func teardown() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given I remember "${unique:data}" as "bucket"
+                When I send a PUT request to S3 path "/${bucket}"
+                And I send a PUT request to S3 path "/${bucket}/raw/a.csv" with the body:
+                  """csv
+                  id,name
+                  """
+                And I call IAM "CreateRole" with:
+                  | RoleName                 | ${unique:reader}                                                |
+                  | AssumeRolePolicyDocument | {"Version":"2012-10-17","Statement":[]}                         |
+                And I call Kinesis "CreateStream" with:
+                  | StreamName | ${unique:events} |
+                  | ShardCount | 1                |
+                And I send a POST request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/storage-configurations" with the JSON body:
+                  """json
+                  {"storage_configuration_name": "${bucket}", "root_bucket_info": {"bucket_name": "${bucket}"}}
+                  """
+                And I send a POST request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/networks" with the JSON body:
+                  """json
+                  {"network_name": "${unique:net}", "vpc_id": "vpc-0123456789abcdef0", "subnet_ids": ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], "security_group_ids": ["sg-0123456789abcdef0"]}
+                  """
+                Then the response status is 200
+                And I remember the response field "network_id" as "network"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        let session = try await harness.run.start()
+        let buckets = try await session.s3().listBuckets().map(\.name)
+        #expect(!buckets.contains { $0.hasPrefix("by-data-") }, "\(buckets)")
+        let roles = try await session.iam().listRoles().map(\.name)
+        #expect(!roles.contains { $0.hasPrefix("by-reader-") }, "\(roles)")
+        try await session.clock?.advance(by: 60)  // a deleted stream is DELETING for a while
+        let streams = try await session.kinesis().listStreams()
+        #expect(!streams.contains { $0.hasPrefix("by-events-") }, "\(streams)")
+        let account = session.databricksAccount()
+        #expect(try await account.list("\(session.accountPath)/storage-configurations").isEmpty)
+        #expect(try await account.list("\(session.accountPath)/networks").isEmpty)
+        await harness.run.finish()
+    }
+
+    @Test("a clean-up request is sent by the teardown, and a 404 counts as done")
+    func cleanUpRequest() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given the AWS service "iam"
+                When I call IAM "CreateInstanceProfile" with:
+                  | InstanceProfileName | ${unique:profile} |
+                And I call IAM "CreateUser" with:
+                  | UserName | ${unique:someone} |
+                And I clean up with a POST request to path "/?Action=DeleteUser&Version=2010-05-08&UserName=${unique:someone}"
+                And I clean up with a DELETE request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/networks/gone"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        let session = try await harness.run.start()
+        #expect(try await session.iam().listInstanceProfiles().isEmpty)
+        let users = try await session.iam().query.call("ListUsers")
+        #expect(users.child("Users")?.children("member").isEmpty ?? true)
+        await harness.run.finish()
+    }
+
+    @Test("headers go with the next request; response headers are asserted and remembered")
+    func headers() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given I remember "${unique:data}" as "bucket"
+                When I send a PUT request to S3 path "/${bucket}"
+                Given the request headers:
+                  | name         | value    |
+                  | Content-Type | text/csv |
+                When I send a PUT request to S3 path "/${bucket}/a b.csv" with the body:
+                  """
+                  id,name
+                  """
+                Then the response status is 200
+                And I remember the response header "ETag" as "etag"
+                When I send a GET request to S3 path "/${bucket}/a%20b.csv"
+                Then the response header "content-type" is "text/csv"
+                And the response header "ETag" is "${etag}"
+                And the response header "etag" matches "\"[0-9a-f]{32}\""
+                And the response header "x-amz-request-id" is present
+                And the response body contains "id,name"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        await harness.run.finish()
+    }
+
+    @Test("the AWS service step sends raw requests, signed for that service")
+    func rawQueryRequest() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given the AWS service "sts"
+                When I send a POST request to path "/" with the body:
+                  """application/x-www-form-urlencoded
+                  Action=GetCallerIdentity&Version=2011-06-15
+                  """
+                Then the response status is 200
+                And the response XPath "//Account" is "${account}"
+                And the response XPath "//Arn" contains ":root"
+                And the response XPath "//NoSuchThing" is absent
+                And the response XPath "boolean(//UserId)" is "true"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        await harness.run.finish()
+    }
+
+    @Test("a workspace made by the provisioning steps is reached by its name")
+    func workspaceByName() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given a Databricks workspace "main"
+                When I send a GET request to the Databricks workspace "main" path "/api/2.0/clusters/list"
+                Then the response status is 200
+                When I send a POST request to the Databricks workspace "main" path "/api/2.0/secrets/scopes/create" with the JSON body:
+                  """json
+                  {"scope": "${unique:scope}"}
+                  """
+                Then the response status is 200
+                And I clean up with a POST request to the Databricks workspace "main" path "/api/2.0/secrets/scopes/delete?scope=${unique:scope}"
+                When I send a GET request to the Databricks workspace "main" path "/api/2.0/secrets/scopes/list"
+                Then the response field "scopes[*].name" contains "${unique:scope}"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        await harness.run.finish()
+    }
+
+    @Test("a field that never reaches the value fails after the wait timeout, on the virtual clock")
+    func waitTimesOut() async throws {
+        let message = try await failure(
+            of: #"""
+                    When I call Kinesis "CreateStream" with:
+                      | StreamName | ${unique:events} |
+                      | ShardCount | 1                |
+                    And I call Kinesis "DescribeStreamSummary" with:
+                      | StreamName | ${unique:events} |
+                    And I wait until the response field "StreamDescriptionSummary.StreamStatus" is "DELETING"
+                """#)
+        #expect(message.contains("expected field \"StreamDescriptionSummary.StreamStatus\""), "\(message)")
+        #expect(message.contains("the last state seen was ACTIVE"), "\(message)")
+    }
+
+    @Test("failures say what was expected, what was found, and show the response")
+    func failureMessages() async throws {
+        let fuzzy = try await failure(
+            of: #"""
+                    When I call STS "GetCallerIdentity"
+                    And I send a GET request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/workspaces"
+                    Then the response matches:
+                      """json
+                      [{"workspace_id": "#number"}]
+                      """
+                """#)
+        #expect(fuzzy.contains("$: expected 1 items, but there are 0"), "\(fuzzy)")
+        let missing = try await failure(
+            of: #"""
+                    When I send a GET request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/networks/x"
+                    Then the response field "network_id" is "x"
+                """#)
+        #expect(missing.contains("the response has no field \"network_id\" (HTTP 404)"), "\(missing)")
+        let typed = try await failure(
+            of: #"""
+                    When I call Kinesis "ListStreams"
+                    Then the response field "HasMoreStreams" is "false"
+                """#)
+        #expect(typed.contains("compare it without quotes: is false"), "\(typed)")
+        let noResponse = try await failure(of: #"    Then the response status is 200"#)
+        #expect(noResponse.contains("there is no response yet"))
+        let service = try await failure(of: #"    When I call EC2 "DescribeVpcs""#)
+        #expect(service.contains("they reach s3, iam, sts, kinesis"))
+        let xml = try await failure(
+            of: #"""
+                    When I call STS "GetCallerIdentity"
+                    Then the response field "Account" is "1"
+                """#)
+        #expect(xml.contains("it is XML: assert on it with the response XPath steps"), "\(xml)")
+        let noService = try await failure(of: #"    When I send a GET request to path "/""#)
+        #expect(noService.contains("Given the AWS service"))
+    }
+}
