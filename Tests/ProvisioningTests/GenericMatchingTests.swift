@@ -64,12 +64,22 @@ struct GenericMatchingTests {
              "clusters": "#[2] #object", "absent": "#notpresent", "other": "##string"}
             """#
         #expect(try mismatches(all) == [])
-        #expect(try mismatches(##"{"state": "#number"}"##, mode: .contains) == [##"$.state: expected #number, but it is "RUNNING""##])
-        #expect(try mismatches(##"{"gone": "#notnull"}"##, mode: .contains) == [##"$.gone: expected #notnull, but it is null"##])
-        #expect(try mismatches(##"{"missing": "#present"}"##, mode: .contains) == [##"$.missing: expected #present, but it is absent"##])
+        #expect(
+            try mismatches(##"{"state": "#number"}"##, mode: .contains) == [
+                ##"$.state: expected #number, but it is "RUNNING""##
+            ])
+        #expect(
+            try mismatches(##"{"gone": "#notnull"}"##, mode: .contains) == [
+                ##"$.gone: expected #notnull, but it is null"##
+            ])
+        #expect(
+            try mismatches(##"{"missing": "#present"}"##, mode: .contains) == [
+                ##"$.missing: expected #present, but it is absent"##
+            ])
         #expect(try mismatches(##"{"clusters": "#[3]"}"##, mode: .contains).first?.contains("expected 3 items") == true)
         #expect(try mismatches(##"{"cluster_id": "#uuid"}"##, mode: .contains).count == 1)
-        #expect(try mismatches(##"{"state": "#whatever"}"##, mode: .contains).first?.contains("is not a marker") == true)
+        #expect(
+            try mismatches(##"{"state": "#whatever"}"##, mode: .contains).first?.contains("is not a marker") == true)
         let uuid = AWSDocument.string("0b4f2a3e-8f6c-4d1a-9b2e-2c3d4e5f6a7b")
         #expect(FuzzyMatcher.mismatches(expected: "#uuid", actual: uuid).isEmpty)
         #expect(FuzzyMatcher.mismatches(expected: "#ignore", actual: nil).isEmpty)
@@ -82,7 +92,9 @@ struct GenericMatchingTests {
         let strict = try mismatches(subset)
         #expect(strict.contains("$.cluster_id: not expected, but it is \"0123-abc\""))
         #expect(strict.contains { $0.hasPrefix("$.clusters: expected 1 items, but there are 2") })
-        #expect(try mismatches(##"{"clusters": [{"name": "three"}]}"##, mode: .contains).first?.contains("no element matches") == true)
+        #expect(
+            try mismatches(##"{"clusters": [{"name": "three"}]}"##, mode: .contains).first?.contains(
+                "no element matches") == true)
         #expect(FuzzyMatcher.mismatches(expected: .integer(2), actual: .double(2.0)).isEmpty)
         #expect(FuzzyMatcher.mismatches(expected: "2", actual: .integer(2)) == [##"$: expected "2", but it is 2"##])
     }
@@ -96,7 +108,8 @@ struct GenericMatchingTests {
               <Tags><member><Key>a</Key></member><member><Key>b</Key></member></Tags></Role></CreateRoleResult>
             </CreateRoleResponse>
             """#.utf8)
-        #expect(try XMLXPath.evaluate("//CreateRoleResult/Role/Arn", in: body) == .nodes(["arn:aws:iam::1:role/reader"]))
+        #expect(
+            try XMLXPath.evaluate("//CreateRoleResult/Role/Arn", in: body) == .nodes(["arn:aws:iam::1:role/reader"]))
         #expect(try XMLXPath.evaluate("//Tags/member/Key", in: body) == .nodes(["a", "b"]))
         #expect(try XMLXPath.evaluate("count(//member)", in: body).text == "2")
         #expect(try XMLXPath.evaluate("concat(//RoleName, '!')", in: body) == .string("reader!"))
@@ -114,9 +127,10 @@ struct GenericMatchingTests {
             Array(#"{"RoleName": "r", "Tags": [{"Key": "k", "Value": "v"}], "MaxSessionDuration": 3600}"#.utf8))
         var items: [(String, String)] = []
         GenericSteps.flatten(document, into: &items)
-        #expect(items.map { "\($0.0)=\($0.1)" } == [
-            "MaxSessionDuration=3600", "RoleName=r", "Tags.member.1.Key=k", "Tags.member.1.Value=v",
-        ])
+        #expect(
+            items.map { "\($0.0)=\($0.1)" } == [
+                "MaxSessionDuration=3600", "RoleName=r", "Tags.member.1.Key=k", "Tags.member.1.Value=v",
+            ])
         #expect(GenericSteps.typed("1") == .integer(1))
         #expect(GenericSteps.typed("true") == .bool(true))
         #expect(GenericSteps.typed(#"["a"]"#) == .list(["a"]))

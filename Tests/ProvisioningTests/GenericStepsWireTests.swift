@@ -203,3 +203,22 @@ struct GenericStepsWireTests {
         #expect(noService.contains("Given the AWS service"))
     }
 }
+
+@Suite("The README's generic steps example")
+struct GenericReadmeExampleTests {
+    @Test("the feature of \"Steps without Swift\" runs and passes")
+    func readmeExample() async throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "## Steps without Swift (generic steps)"))
+        let start = try #require(text.range(of: "```gherkin\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+        let harness = FeatureHarness()
+        let result = try await harness.execute(String(text[start.upperBound..<end.lowerBound]))
+        await harness.run.finish()
+        #expect(result.testCases.count == 3)
+        #expect(FeatureHarness.failures(result).isEmpty, "\(FeatureHarness.failures(result))")
+        #expect(result.testCases.allSatisfy { $0.finalAttempt.status == .passed })
+    }
+}

@@ -53,7 +53,8 @@ public enum FuzzyMatcher {
             if mode == .contains {
                 return wanted.enumerated().compactMap { index, element in
                     let matched = found.contains { mismatches(expected: element, actual: $0, mode: mode).isEmpty }
-                    return matched ? nil : "\(path): no element matches \(describe(element)) (expected element \(index))"
+                    return matched
+                        ? nil : "\(path): no element matches \(describe(element)) (expected element \(index))"
                 }
             }
             guard wanted.count == found.count else {
@@ -63,7 +64,8 @@ public enum FuzzyMatcher {
                 mismatches(expected: pair.0, actual: pair.1, mode: mode, path: "\(path)[\(index)]")
             }
         default:
-            return equal(expected, actual) ? [] : ["\(path): expected \(describe(expected)), but it is \(describe(actual))"]
+            return equal(expected, actual)
+                ? [] : ["\(path): expected \(describe(expected)), but it is \(describe(actual))"]
         }
     }
 

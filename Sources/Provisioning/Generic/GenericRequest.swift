@@ -94,7 +94,8 @@ public struct GenericRequest: Sendable {
         let rawPath = String(parts[0])
         let decoded = PercentEncoding.decode(rawPath) ?? rawPath
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
-        let basePath = components.percentEncodedPath.hasSuffix("/")
+        let basePath =
+            components.percentEncodedPath.hasSuffix("/")
             ? String(components.percentEncodedPath.dropLast()) : components.percentEncodedPath
         components.percentEncodedPath = basePath + PercentEncoding.encode(decoded, encodeSlash: false)
         if parts.count == 2 {
@@ -123,7 +124,8 @@ extension ScenarioContext {
             urlRequest.httpMethod = request.method
             for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
             if !request.body.isEmpty || ["PUT", "POST"].contains(request.method) { urlRequest.httpBody = request.body }
-            let signer = SigV4Signer(credentials: session.aws.credentials, region: session.aws.region, service: service.rawValue)
+            let signer = SigV4Signer(
+                credentials: session.aws.credentials, region: session.aws.region, service: service.rawValue)
             let hash = SigV4.sha256Hex(bytes: request.body)
             response = try await transport.send(urlRequest) { signer.sign(&$0, payloadHash: hash) }
         case .databricksAccount:

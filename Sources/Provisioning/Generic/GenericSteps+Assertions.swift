@@ -40,14 +40,16 @@ extension GenericSteps {
         ) { context, step in
             let response = try context.lastResponse()
             let text = try step.string(0, in: context)
-            try expect(response.text.contains(text), "the response does not contain \"\(text)\": \(response.text.prefix(500))")
+            try expect(
+                response.text.contains(text), "the response does not contain \"\(text)\": \(response.text.prefix(500))")
         }
         for comparison in Comparison.allCases {
             steps.add(
                 "the response header {string} \(comparison.rawValue) {string}",
                 "Checks a header of the last response (the name is case-insensitive; `matches` takes a regular "
                     + "expression that must match the whole value).",
-                example: #"Then the response header "Content-Type" \#(comparison.rawValue) "\#(comparison.headerExample)""#
+                example:
+                    #"Then the response header "Content-Type" \#(comparison.rawValue) "\#(comparison.headerExample)""#
             ) { context, step in
                 let name = try step.string(0, in: context)
                 let expected = try step.string(1, in: context)
@@ -62,12 +64,15 @@ extension GenericSteps {
                 "the response XPath {string} \(comparison.rawValue) {string}",
                 "Evaluates an XPath 1.0 expression on the last (XML) response, namespaces ignored, and checks its text "
                     + "(a node set's first node; count() and string() give numbers and strings).",
-                example: #"Then the response XPath "//CreateRoleResult/Role/RoleName" \#(comparison.rawValue) "\#(comparison.xpathExample)""#
+                example:
+                    #"Then the response XPath "//CreateRoleResult/Role/RoleName" \#(comparison.rawValue) "\#(comparison.xpathExample)""#
             ) { context, step in
                 let expression = try step.string(0, in: context)
                 let expected = try step.string(1, in: context)
                 let value = try context.lastResponse().xpath(expression)
-                guard value.isPresent else { throw StepFailure("XPath \"\(expression)\" selects nothing in the response") }
+                guard value.isPresent else {
+                    throw StepFailure("XPath \"\(expression)\" selects nothing in the response")
+                }
                 try expect(
                     try comparison.test(value.text, expected),
                     "XPath \"\(expression)\" is \"\(value.text)\", which \(comparison.negated) \"\(expected)\"")
@@ -78,7 +83,8 @@ extension GenericSteps {
             example: #"Then the response XPath "//Role/Arn" is present"#
         ) { context, step in
             let expression = try step.string(0, in: context)
-            try expect(try context.lastResponse().xpath(expression).isPresent, "XPath \"\(expression)\" selects nothing")
+            try expect(
+                try context.lastResponse().xpath(expression).isPresent, "XPath \"\(expression)\" selects nothing")
         }
         steps.add(
             "the response XPath {string} is absent", "Checks that the XPath selects nothing in the last response.",

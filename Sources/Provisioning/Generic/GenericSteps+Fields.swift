@@ -65,7 +65,8 @@ extension GenericSteps {
             case .map(let members): found = members[expected] != nil
             default: found = value.plainText.contains(expected)
             }
-            try expect(found, "field \"\(path)\" is \(FuzzyMatcher.describe(value)), which does not contain \"\(expected)\"")
+            try expect(
+                found, "field \"\(path)\" is \(FuzzyMatcher.describe(value)), which does not contain \"\(expected)\"")
         }
         steps.add(
             "the response field {string} is present", "Checks that the JSON path reaches a value (null counts).",
@@ -95,7 +96,9 @@ extension GenericSteps {
             case .map(let members): count = members.count
             default: throw StepFailure("field \"\(path)\" is \(FuzzyMatcher.describe(value)), not an array")
             }
-            try expect(count == expected, "field \"\(path)\" has \(count) items, not \(expected): \(FuzzyMatcher.describe(value))")
+            try expect(
+                count == expected,
+                "field \"\(path)\" has \(count) items, not \(expected): \(FuzzyMatcher.describe(value))")
         }
         for (mode, word) in [(FuzzyMatcher.Mode.equals, "matches"), (.contains, "contains")] {
             let how =

@@ -15,7 +15,9 @@ enum GenericSteps {
     }
 
     static let targets: [TargetPhrase] = [
-        TargetPhrase(words: "S3 path {string}", example: #"S3 path "/${unique:data}""#) { _, _, start in (.aws(.s3), start) },
+        TargetPhrase(words: "S3 path {string}", example: #"S3 path "/${unique:data}""#) { _, _, start in
+            (.aws(.s3), start)
+        },
         TargetPhrase(words: "path {string}", example: #"path "/""#) { _, context, start in
             guard let service = context.state.withLock({ $0.generic.service }) else {
                 throw StepFailure(
@@ -100,7 +102,8 @@ enum GenericSteps {
             "I wait until the response field {string} of a {word} request to \(target.words) is {string}",
             "Sends the request until the JSON field has the value (on an emulator the virtual clock moves on; live, "
                 + "real waiting up to the wait timeout).",
-            example: "When I wait until the response field \"state\" of a GET request to \(target.example) is \"RUNNING\""
+            example:
+                "When I wait until the response field \"state\" of a GET request to \(target.example) is \"RUNNING\""
         ) { context, step in
             let (target, path) = try resolve(step, context, 2)
             let request = GenericRequest(

@@ -61,7 +61,8 @@ extension ScenarioContext {
                 "unknown placeholder ${\(placeholder)}; the placeholders are: "
                     + Self.placeholderHelp.joined(separator: ", ")
                     + (remembered.isEmpty
-                        ? " (nothing is remembered yet)" : "; remembered so far: \(remembered.joined(separator: ", "))"))
+                        ? " (nothing is remembered yet)" : "; remembered so far: \(remembered.joined(separator: ", "))")
+            )
         }
     }
 
