@@ -145,6 +145,24 @@ struct GenericStepsWireTests {
                 And I clean up with a POST request to the Databricks workspace "main" path "/api/2.0/secrets/scopes/delete?scope=${unique:scope}"
                 When I send a GET request to the Databricks workspace "main" path "/api/2.0/secrets/scopes/list"
                 Then the response field "scopes[*].name" contains "${unique:scope}"
+                When I send a GET request to the Databricks workspace "main" path "/api/2.0/clusters/spark-versions"
+                And I remember the response field "versions[0].key" as "spark"
+                When I send a GET request to the Databricks workspace "main" path "/api/2.0/clusters/list-node-types"
+                And I remember the response field "node_types[0].node_type_id" as "node"
+                When I send a POST request to the Databricks workspace "main" path "/api/2.1/clusters/create" with the JSON body:
+                  """json
+                  {"cluster_name": "${unique:etl}", "spark_version": "${spark}", "node_type_id": "${node}",
+                   "num_workers": 1, "autotermination_minutes": 30}
+                  """
+                Then the response status is 200
+                And I remember the response field "cluster_id" as "cid"
+                And I clean up with a POST request to the Databricks workspace "main" path "/api/2.1/clusters/permanent-delete" with the JSON body:
+                  """json
+                  {"cluster_id": "${cid}"}
+                  """
+                When I wait until the response field "state" of a GET request to the Databricks workspace "main" path "/api/2.1/clusters/get?cluster_id=${cid}" is "RUNNING"
+                Then the response field "cluster_name" is "${unique:etl}"
+                And the response field "num_workers" is 1
             """#)
         #expect(failures.isEmpty, "\(failures)")
         await harness.run.finish()

@@ -11,6 +11,9 @@ enum GenericSteps {
     struct TargetPhrase {
         var words: String
         var example: String
+        /// An example of waiting on this target (the Databricks hosts; AWS answers are waited on by sending the
+        /// last request again).
+        var waitExample: String? = nil
         var resolve: @Sendable (StepCall, ScenarioContext, Int) throws -> (GenericTarget, Int)
     }
 
@@ -27,11 +30,15 @@ enum GenericSteps {
         },
         TargetPhrase(
             words: "the Databricks account API path {string}",
-            example: #"the Databricks account API path "/api/2.0/accounts/${databricks:account}/workspaces""#
+            example: #"the Databricks account API path "/api/2.0/accounts/${databricks:account}/workspaces""#,
+            waitExample: #""workspace_status" of a GET request to the Databricks account API path "#
+                + #""/api/2.0/accounts/${databricks:account}/workspaces/${workspace_id}" is "RUNNING""#
         ) { _, _, start in (.databricksAccount, start) },
         TargetPhrase(
             words: "the Databricks workspace {string} path {string}",
-            example: #"the Databricks workspace "${workspace_url}" path "/api/2.0/clusters/list""#
+            example: #"the Databricks workspace "${workspace_url}" path "/api/2.0/clusters/list""#,
+            waitExample: #""state" of a GET request to the Databricks workspace "main" path "#
+                + #""/api/2.1/clusters/get?cluster_id=${cid}" is "RUNNING""#
         ) { step, context, start in
             (.databricksWorkspace(try context.workspaceHost(try step.string(start, in: context))), start + 1)
         },
@@ -99,11 +106,25 @@ enum GenericSteps {
             context.recordCleanup(request)
         }
         steps.add(
+            "I clean up with a {word} request to \(target.words) with the JSON body:",
+            "As above, with a JSON doc string as the body (placeholders replaced now).",
+            example: "And I clean up with a POST request to \(target.example) with the JSON body:\n  \"\"\"json\n"
+                + "  {}\n  \"\"\""
+        ) { context, step in
+            let (target, path) = try resolve(step, context, 1)
+            let text = try context.docString(step)
+            _ = try context.parseJSON(text, what: "the doc string")
+            let request = GenericRequest(
+                target: target, method: try step.argument(0), path: try step.string(path, in: context),
+                headers: [(name: "Content-Type", value: "application/json")], body: Data(text.utf8))
+            context.recordCleanup(request)
+        }
+        guard let waitExample = target.waitExample else { return }
+        steps.add(
             "I wait until the response field {string} of a {word} request to \(target.words) is {string}",
             "Sends the request until the JSON field has the value (on an emulator the virtual clock moves on; live, "
                 + "real waiting up to the wait timeout).",
-            example:
-                "When I wait until the response field \"state\" of a GET request to \(target.example) is \"RUNNING\""
+            example: "When I wait until the response field \(waitExample)"
         ) { context, step in
             let (target, path) = try resolve(step, context, 2)
             let request = GenericRequest(
