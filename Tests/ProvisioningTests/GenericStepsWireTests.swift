@@ -76,9 +76,16 @@ struct GenericStepsWireTests {
                   | UserName | ${unique:someone} |
                 And I clean up with a POST request to path "/?Action=DeleteUser&Version=2010-05-08&UserName=${unique:someone}"
                 And I clean up with a DELETE request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/networks/gone"
+                When I send a PUT request to S3 path "/deleted-${run}"
+                And I clean up with a DELETE request to S3 path "/deleted-${run}"
+                And I send a PUT request to S3 path "/kept-${run}"
             """#)
         #expect(failures.isEmpty, "\(failures)")
         let session = try await harness.run.start()
+        // Only a ${unique:NAME} bucket is surely new (S3 answers 200 to a PUT of a bucket its owner has).
+        let buckets = try await session.s3().listBuckets().map(\.name)
+        #expect(buckets.contains { $0.hasPrefix("kept-") })
+        #expect(!buckets.contains { $0.hasPrefix("deleted-") })
         #expect(try await session.iam().listInstanceProfiles().isEmpty)
         let users = try await session.iam().query.call("ListUsers")
         #expect(users.child("Users")?.children("member").isEmpty ?? true)

@@ -5,7 +5,7 @@ import Foundation
 
 /// What the generic steps tear down. A request that creates something the emulator serves is recognised and its
 /// resource recorded in the scenario's ledger, to be deleted as the provisioning steps' resources are: S3
-/// `PUT /bucket`, IAM `CreateRole` and `CreateInstanceProfile`, Kinesis `CreateStream`, and the account API's
+/// `PUT /bucket` of a `${unique:NAME}` bucket, IAM `CreateRole` and `CreateInstanceProfile`, Kinesis `CreateStream`, and the account API's
 /// `POST` of credentials, storage configurations, networks, customer-managed keys, private access settings, VPC
 /// endpoints and workspaces. Anything else is the scenario's to clean up, with `I clean up with a DELETE request
 /// to ...`.
@@ -21,6 +21,9 @@ extension ScenarioContext {
         "workspaces": ("workspace_id", .workspace),
     ]
 
+    /// How every `${unique:NAME}` of the scenario attempt ends.
+    var uniqueSuffix: String { "-\(names.run.short)-\(names.scenarioSuffix)" }
+
     /// Records what a successful request created, so the teardown deletes it.
     func recordCreation(_ request: GenericRequest, _ response: GenericResponse) throws {
         guard (200..<300).contains(response.status) else { return }
@@ -29,6 +32,9 @@ extension ScenarioContext {
         switch request.target {
         case .aws(.s3) where request.method == "PUT" && segments.count == 1 && !request.path.contains("?"):
             let bucket = PercentEncoding.decode(segments[0]) ?? segments[0]
+            // S3 answers 200 to a PUT of a bucket its owner already has (in us-east-1): only a name unique to the
+            // scenario is surely a bucket the request created.
+            guard bucket.hasSuffix(uniqueSuffix) else { return }
             let s3 = self.s3
             ledger.record(.bucket, logical: bucket, physical: bucket, cleanup: "aws s3 rb s3://\(bucket) --force") {
                 try await s3.emptyAndDeleteBucket(bucket)

@@ -124,8 +124,9 @@ extension ScenarioContext {
             urlRequest.httpMethod = request.method
             for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
             if !request.body.isEmpty || ["PUT", "POST"].contains(request.method) { urlRequest.httpBody = request.body }
-            let signer = SigV4Signer(
-                credentials: session.aws.credentials, region: session.aws.region, service: service.rawValue)
+            // IAM is global: live, it is signed for us-east-1 as the SDKs sign it; an emulator takes its own region.
+            let region = service == .iam && session.isLive ? "us-east-1" : session.aws.region
+            let signer = SigV4Signer(credentials: session.aws.credentials, region: region, service: service.rawValue)
             let hash = SigV4.sha256Hex(bytes: request.body)
             response = try await transport.send(urlRequest) { signer.sign(&$0, payloadHash: hash) }
         case .databricksAccount:
