@@ -171,3 +171,20 @@ struct GenericMatchingTests {
         }
     }
 }
+
+@Suite("Generic steps: placeholders in JSON doc strings")
+struct JSONPlaceholderTests {
+    @Test("inside a JSON string a value is escaped; outside it is inserted as it is")
+    func escaping() throws {
+        let context = PlaceholderTests().context()
+        try context.remember(#"{"Version": "2012-10-17"}"#, as: "trust")
+        try context.remember("3", as: "workers")
+        let text = try context.expandJSON(
+            #"{"doc": "${trust}", "n": ${workers}, "region": "${region}", "quoted": "a \"${workers}\""}"#)
+        #expect(
+            text == #"{"doc": "{\"Version\": \"2012-10-17\"}", "n": 3, "region": "eu-west-1", "quoted": "a \"3\""}"#)
+        let document = try AWSDocument.parseJSON(Array(text.utf8))
+        #expect(document["doc"] == .string(#"{"Version": "2012-10-17"}"#))
+        #expect(throws: StepFailure.self) { try context.expandJSON(#"{"a": "${nope}"}"#) }
+    }
+}

@@ -137,6 +137,33 @@ struct GenericStepsWireTests {
         await harness.run.finish()
     }
 
+    @Test("a JSON doc string of parameters: a remembered policy goes whole, lists are flattened")
+    func jsonParameters() async throws {
+        let (failures, harness) = try await run(
+            #"""
+                Given I remember this as "trust":
+                  """json
+                  {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+                  """
+                When I call IAM "CreateRole" with:
+                  """json
+                  {"RoleName": "${unique:tagged}", "AssumeRolePolicyDocument": "${trust}", "MaxSessionDuration": 7200,
+                   "Tags": [{"Key": "team", "Value": "data"}, {"Key": "run", "Value": "${run}"}]}
+                  """
+                Then the response status is 200
+                And the response XPath "//Role/MaxSessionDuration" is "7200"
+                When I call IAM "ListRoleTags" with:
+                  | RoleName | ${unique:tagged} |
+                Then the response XPath "count(//Tags/member)" is "2"
+                And the response XPath "//Tags/member[Key='team']/Value" is "data"
+                When I call IAM "GetRole" with:
+                  | RoleName | ${unique:tagged} |
+                Then the response XPath "//AssumeRolePolicyDocument" contains "ec2.amazonaws.com"
+            """#)
+        #expect(failures.isEmpty, "\(failures)")
+        await harness.run.finish()
+    }
+
     @Test("a workspace made by the provisioning steps is reached by its name")
     func workspaceByName() async throws {
         let (failures, harness) = try await run(

@@ -30,7 +30,7 @@ extension GenericSteps {
                         pairs.map { ($0.0, query ? .string($0.1) : Self.typed($0.1)) },
                         uniquingKeysWith: { _, last in last }))
             } else {
-                let document = try context.parseJSON(try context.docString(step), what: "the doc string")
+                let document = try context.parseJSON(try context.docString(step, json: true), what: "the doc string")
                 guard document.map != nil else { throw StepFailure("the doc string is JSON, but not an object") }
                 parameters = document
             }

@@ -143,7 +143,7 @@ extension ScenarioContext {
 
     /// Fuzzy comparison of the response (or one field of it) with the step's doc string.
     func fuzzy(_ step: StepCall, path: String?, mode: FuzzyMatcher.Mode) throws {
-        let expected = try parseJSON(try docString(step), what: "the doc string")
+        let expected = try parseJSON(try docString(step, json: true), what: "the doc string")
         let response = try lastResponse()
         let document = try response.json()
         let actual = try path.map { try JSONPath($0).evaluate(document) } ?? document

@@ -81,7 +81,7 @@ enum GenericSteps {
             "Sends a JSON doc string (placeholders allowed, checked to be JSON) to \(describe(target)).",
             example: "When I send a POST request to \(target.example) with the JSON body:\n  \"\"\"json\n  {}\n  \"\"\""
         ) { context, step in
-            let text = try context.docString(step)
+            let text = try context.docString(step, json: true)
             _ = try context.parseJSON(text, what: "the doc string")
             try await context.sendStep(step, resolve, body: (Data(text.utf8), "application/json"))
         }
@@ -112,7 +112,7 @@ enum GenericSteps {
                 + "  {}\n  \"\"\""
         ) { context, step in
             let (target, path) = try resolve(step, context, 1)
-            let text = try context.docString(step)
+            let text = try context.docString(step, json: true)
             _ = try context.parseJSON(text, what: "the doc string")
             let request = GenericRequest(
                 target: target, method: try step.argument(0), path: try step.string(path, in: context),
@@ -186,12 +186,12 @@ extension ScenarioContext {
         return url
     }
 
-    /// The step's doc string, placeholders replaced.
-    func docString(_ step: StepCall) throws -> String {
+    /// The step's doc string, placeholders replaced (JSON-escaped inside string literals, for a JSON one).
+    func docString(_ step: StepCall, json: Bool = false) throws -> String {
         guard let content = step.docString?.content else {
             throw StepFailure("this step needs a doc string (\"\"\" ... \"\"\") under it")
         }
-        return try expand(content)
+        return json ? try expandJSON(content) : try expand(content)
     }
 
     /// A JSON text as a document.
