@@ -73,7 +73,7 @@ extension ScenarioContext {
                 let id = (try? response.json())?[collection.idField]?.plainText
             else { return }
             let delete = GenericRequest(target: .databricksAccount, method: "DELETE", path: "\(path)/\(id)")
-            let account = self.account
+            let account = databricksClient(session.databricks.host)
             let url = delete.url(on: session.databricks.host)
             ledger.record(collection.kind, logical: id, physical: id, cleanup: "DELETE \(delete.path)") {
                 try DatabricksClient.check(try await account.send("DELETE", url: url))

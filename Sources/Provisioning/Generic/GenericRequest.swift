@@ -130,11 +130,11 @@ extension ScenarioContext {
             let hash = SigV4.sha256Hex(bytes: request.body)
             response = try await transport.send(urlRequest) { signer.sign(&$0, payloadHash: hash) }
         case .databricksAccount:
-            response = try await account.send(
+            response = try await databricksClient(session.databricks.host).send(
                 request.method, url: request.url(on: session.databricks.host), headers: request.headers,
                 body: request.body)
         case .databricksWorkspace(let host):
-            response = try await workspaceClient(host).send(
+            response = try await databricksClient(host).send(
                 request.method, url: request.url(on: host), headers: request.headers, body: request.body)
         }
         let answer = GenericResponse(response)
@@ -144,6 +144,17 @@ extension ScenarioContext {
         }
         try recordCreation(request, answer)
         return answer
+    }
+
+    /// The scenario's client of a Databricks host (the account host or a workspace), made once.
+    func databricksClient(_ host: URL) -> DatabricksClient {
+        state.withLock { state in
+            if let client = state.generic.databricksClients[host] { return client }
+            let client =
+                host == session.databricks.host ? session.databricksAccount(transport) : workspaceClient(host)
+            state.generic.databricksClients[host] = client
+            return client
+        }
     }
 
     /// The last response, or a failure saying which step makes one.

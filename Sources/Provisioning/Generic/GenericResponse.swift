@@ -79,4 +79,7 @@ struct GenericState: Sendable {
     var lastRequest: GenericRequest?
     /// Its answer.
     var lastResponse: GenericResponse?
+    /// The Databricks clients by host, kept so an OAuth token serves every request of the scenario (and every poll
+    /// of a wait) until it expires.
+    var databricksClients: [URL: DatabricksClient] = [:]
 }
