@@ -2,7 +2,7 @@
 Feature: Steps without Swift: a bucket with a policy, IAM by operation and the Databricks account API
   Only generic steps: requests signed or authenticated with the target's credentials, assertions on JSON fields,
   XPath and fuzzy matchers, remembered values and waiting. What the requests create (the bucket, the role, the
-  stream, the storage configuration) is recognised and deleted by the scenario's teardown.
+  stream, the storage configuration, the credentials) is recognised and deleted by the scenario's teardown.
 
   Background:
     Given I remember "${unique:root}" as "bucket"
@@ -99,3 +99,37 @@ Feature: Steps without Swift: a bucket with a policy, IAM by operation and the D
       """json
       {"StreamName": "${unique:events}", "StreamARN": "#regex arn:aws:kinesis:${region}:${account}:stream/.*"}
       """
+
+  Scenario: a cross-account role registered as Databricks credentials, and one the account API refuses
+    Given I remember this as "trust":
+      """json
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::${databricks:aws}:root"}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"sts:ExternalId": "${databricks:account}"}}}]}
+      """
+    When I call IAM "CreateRole" with:
+      """json
+      {"RoleName": "${unique:cross-account}", "AssumeRolePolicyDocument": "${trust}"}
+      """
+    Then the response status is 200
+    And I remember the response XPath "//Role/Arn" as "role_arn"
+    When I send a POST request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/credentials" with the JSON body:
+      """json
+      {"credentials_name": "${unique:cross-account}", "aws_credentials": {"sts_role": {"role_arn": "${role_arn}"}}}
+      """
+    Then the response status is 200
+    And the response field "credentials_id" matches "[0-9a-f-]{36}"
+    And the response field "aws_credentials.sts_role" matches:
+      """json
+      {"role_arn": "${role_arn}", "external_id": "${databricks:account}"}
+      """
+    When I call IAM "CreateRole" with:
+      | RoleName                 | ${unique:untrusted}                                                                                  |
+      | AssumeRolePolicyDocument | {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]} |
+    And I remember the response XPath "//Role/Arn" as "untrusted_arn"
+    And I send a POST request to the Databricks account API path "/api/2.0/accounts/${databricks:account}/credentials" with the JSON body:
+      """json
+      {"credentials_name": "${unique:untrusted}", "aws_credentials": {"sts_role": {"role_arn": "${untrusted_arn}"}}}
+      """
+    Then the response status is 400
+    And the response field "message" contains "Failed credential validation checks"
