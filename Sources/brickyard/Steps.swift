@@ -9,7 +9,8 @@ struct Steps: ParsableCommand {
         abstract: "List the steps by service: pattern, what each does, and an example.",
         discussion: "Given, When, Then, And and But all match any step; doc strings and step arguments take "
             + "placeholders: ${account}, ${region}, ${bucket:NAME}, ${role:NAME}, ${instance-profile:NAME}, "
-            + "${databricks:account}, ${databricks:aws}, ${run}, ${env:NAME}."
+            + "${databricks:account}, ${databricks:aws}, ${run}, ${env:NAME}, ${unique:NAME}, and ${NAME} for what "
+            + "the generic steps remembered (I remember the response field \"x\" as \"NAME\")."
     )
 
     @Option(

@@ -110,7 +110,7 @@ public struct XMLTree: Sendable, Equatable {
 }
 
 /// The calls into libxml2 that need care.
-private enum LibXML2 {
+enum LibXML2 {
     /// `xmlInitParser` once, before any thread parses (libxml2 asks for that).
     private static let initialized: Bool = {
         xmlInitParser()

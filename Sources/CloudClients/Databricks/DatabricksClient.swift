@@ -63,6 +63,30 @@ public struct DatabricksClient: Sendable {
         return try await transport.send(request)
     }
 
+    /// Sends a request to a URL of the host as it is (path and query already encoded) with a body of any kind, and
+    /// returns whatever the host answers (the generic steps' requests).
+    /// - Parameters:
+    ///   - method: `GET`, `POST`, ...
+    ///   - url: The URL.
+    ///   - headers: Extra headers; a body without `Content-Type` is sent as `application/json`.
+    ///   - body: The body, if any.
+    /// - Throws: Transport errors, and OAuth failures.
+    public func send(
+        _ method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data()
+    ) async throws -> Response {
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        for header in headers { request.setValue(header.value, forHTTPHeaderField: header.name) }
+        if !body.isEmpty {
+            request.httpBody = body
+            if request.value(forHTTPHeaderField: "Content-Type") == nil {
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
+        }
+        request.setValue("Bearer \(try await bearerToken())", forHTTPHeaderField: "Authorization")
+        return try await transport.send(request)
+    }
+
     /// Sends a request and returns the JSON object of a successful answer.
     /// - Throws: ``DatabricksAPIError`` for an error answer.
     @discardableResult

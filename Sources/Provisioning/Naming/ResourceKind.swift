@@ -16,6 +16,8 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
     case secretScope = "Databricks secret scope"
     case notebook = "Databricks notebook"
     case jobRun = "Databricks job run"
+    /// What a generic step's `I clean up with a ... request` deletes.
+    case cleanupRequest = "clean-up request"
 
     /// The longest physical name the service takes.
     var maximumLength: Int {

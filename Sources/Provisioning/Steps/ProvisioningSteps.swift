@@ -65,6 +65,7 @@ public enum ProvisioningSteps {
         registerDatabricksWorkspace(&steps)
         steps.group = "日本語 (Japanese)"
         registerJapanese(&steps)
+        GenericSteps.register(&steps)
         return steps.library
     }
 }

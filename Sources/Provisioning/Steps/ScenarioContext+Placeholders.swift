@@ -9,6 +9,8 @@ extension ScenarioContext {
         "${databricks:account} (the Databricks account id)",
         "${databricks:aws} (Databricks' AWS account, 414351767826 on AWS commercial)", "${run} (the run id)",
         "${env:NAME} (an environment variable, for secrets kept out of feature files)",
+        "${unique:NAME} (a name unique to the scenario attempt, valid as a bucket, role or stream name)",
+        "${NAME} (a value the generic steps remembered: I remember the response field ... as \"NAME\")",
     ]
 
     /// Replaces every `${...}` placeholder in `text`.
@@ -49,10 +51,18 @@ extension ScenarioContext {
             return try lookup(name, in: state.roles.mapValues(\.arn), noun: "IAM role")
         case ("instance-profile", let name?):
             return try lookup(name, in: state.instanceProfiles.mapValues(\.arn), noun: "instance profile")
+        case ("unique", let name?):
+            return names.physical(name, .bucket)
+        case (let name, nil) where state.generic.variables[name] != nil:
+            return state.generic.variables[name]!
         default:
+            let remembered = state.generic.variables.keys.sorted().map { "${\($0)}" }
             throw StepFailure(
                 "unknown placeholder ${\(placeholder)}; the placeholders are: "
-                    + Self.placeholderHelp.joined(separator: ", "))
+                    + Self.placeholderHelp.joined(separator: ", ")
+                    + (remembered.isEmpty
+                        ? " (nothing is remembered yet)" : "; remembered so far: \(remembered.joined(separator: ", "))")
+            )
         }
     }
 

@@ -57,6 +57,8 @@ struct ScenarioState: Sendable {
     var scopes: [String: Set<String>] = [:]
     /// workspace to the last job run id.
     var lastRuns: [String: Int64] = [:]
+    /// What the generic steps remembered and sent.
+    var generic = GenericState()
 }
 
 /// A role or instance profile: its name and ARN.
