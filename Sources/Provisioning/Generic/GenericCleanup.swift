@@ -36,7 +36,7 @@ extension ScenarioContext {
             // scenario is surely a bucket the request created.
             guard bucket.hasSuffix(uniqueSuffix) else { return }
             let s3 = self.s3
-            ledger.record(.bucket, logical: bucket, physical: bucket, cleanup: "aws s3 rb s3://\(bucket) --force") {
+            ledger.record(.bucket, logical: bucket, physical: bucket, cleanup: .aws("s3", "rb", "s3://\(bucket)", "--force")) {
                 try await s3.emptyAndDeleteBucket(bucket)
             }
         case .aws(.iam):
@@ -52,7 +52,7 @@ extension ScenarioContext {
             else { return }
             let kinesis = self.kinesis
             ledger.record(
-                .stream, logical: name, physical: name, cleanup: "aws kinesis delete-stream --stream-name \(name)"
+                .stream, logical: name, physical: name, cleanup: .aws("kinesis", "delete-stream", "--stream-name", name)
             ) { [clock = session.clock] in
                 // A stream still CREATING cannot be deleted yet (ResourceInUseException): try again for a while.
                 for attempt in 1...30 {
@@ -75,7 +75,7 @@ extension ScenarioContext {
             let delete = GenericRequest(target: .databricksAccount, method: "DELETE", path: "\(path)/\(id)")
             let account = databricksClient(session.databricks.host)
             let url = delete.url(on: session.databricks.host)
-            ledger.record(collection.kind, logical: id, physical: id, cleanup: "DELETE \(delete.path)") {
+            ledger.record(collection.kind, logical: id, physical: id, cleanup: .databricksAccount([Self.cliGroup(segments[4]), "delete", id])) {
                 try DatabricksClient.check(try await account.send("DELETE", url: url))
             }
         default:
@@ -90,7 +90,7 @@ extension ScenarioContext {
             guard let name = form["RoleName"] else { return }
             ledger.record(
                 .role, logical: name, physical: name,
-                cleanup: "aws iam delete-role --role-name \(name) (after detaching and deleting its policies)"
+                cleanup: .aws("iam", "delete-role", "--role-name", name)
             ) {
                 for policy in (try? await iam.listAttachedRolePolicies(role: name)) ?? [] {
                     try await iam.detachRolePolicy(role: name, policyArn: policy)
@@ -104,7 +104,7 @@ extension ScenarioContext {
             guard let name = form["InstanceProfileName"] else { return }
             ledger.record(
                 .instanceProfile, logical: name, physical: name,
-                cleanup: "aws iam delete-instance-profile --instance-profile-name \(name)"
+                cleanup: .aws("iam", "delete-instance-profile", "--instance-profile-name", name)
             ) {
                 for role in (try? await iam.getInstanceProfile(name: name))?.roles ?? [] {
                     try await iam.removeRoleFromInstanceProfile(profile: name, role: role)
@@ -120,7 +120,7 @@ extension ScenarioContext {
     /// as done, since what it deletes is gone.
     func recordCleanup(_ request: GenericRequest) {
         ledger.record(
-            .cleanupRequest, logical: request.path, physical: request.summary, cleanup: request.summary
+            .cleanupRequest, logical: request.path, physical: request.summary, cleanup: .request(request.summary)
         ) { [self] in
             let response = try await send(request)
             guard (200..<300).contains(response.status) || response.status == 404 else {

@@ -224,9 +224,13 @@ extension ScenarioContext {
 extension GenericSteps {
     /// Adds every generic step.
     static func register(_ steps: inout StepRegistrar) {
+        steps.group = "Generic: HTTP requests"
         registerHTTP(&steps)
+        steps.group = "Generic: AWS API calls"
         registerCalls(&steps)
+        steps.group = "Generic: assertions on the response"
         registerAssertions(&steps)
+        steps.group = "Generic: remembering values and waiting"
         registerMemory(&steps)
     }
 }

@@ -10,6 +10,8 @@ public enum CleanupCommand: Sendable, Hashable {
     case databricksAccount([String])
     /// `databricks ARGUMENTS...` against a workspace's host.
     case databricksWorkspace(host: String, [String])
+    /// A request the scenario asked the teardown to send (`I clean up with a DELETE request to ...`), described.
+    case request(String)
     /// Nothing to delete, and why.
     case nothing(String)
 
@@ -62,8 +64,11 @@ public enum CleanupCommand: Sendable, Hashable {
             return (environment + words.map(quote)).joined(separator: " ")
         case .databricksWorkspace(let host, let arguments):
             return (["DATABRICKS_HOST=\(quote(host))"] + (["databricks"] + arguments).map(quote)).joined(separator: " ")
+        case .request(let summary):
+            // A shell comment: pasted, it does nothing wrong.
+            return "# the scenario's clean-up request, to send by hand: \(summary)"
         case .nothing(let reason):
-            return "nothing to delete: \(reason)"
+            return "# nothing to delete: \(reason)"
         }
     }
 }
