@@ -53,25 +53,18 @@ public struct XMLTree: Sendable, Equatable {
     /// - Throws: ``ParseError`` when the document is not well formed, is empty, declares a document type or nests
     ///   deeper than ``maximumDepth``.
     public static func parse(_ data: Data) throws(ParseError) -> XMLTree {
-        guard !data.isEmpty else { throw ParseError(description: "empty document") }
-        guard data.count <= Int(Int32.max) else { throw ParseError(description: "document too large") }
-        LibXML2.initialize()
-        guard let context = xmlNewParserCtxt() else { throw ParseError(description: "out of memory") }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = data.withUnsafeBytes { bytes in
-            xmlCtxtReadMemory(
-                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
+        let parsed: Result<XMLTree, ParseError> = LibXML2.withDocument(data) { document, problem in
+            if let problem { return .failure(ParseError(description: problem)) }
+            guard let root = xmlDocGetRootElement(document) else {
+                return .failure(ParseError(description: "empty document"))
+            }
+            do throws(ParseError) {
+                return .success(try element(root, depth: 0))
+            } catch {
+                return .failure(error)
+            }
         }
-        guard let document else {
-            throw ParseError(description: LibXML2.message(context.pointee.lastError) ?? "not well-formed")
-        }
-        defer { xmlFreeDoc(document) }
-        guard document.pointee.intSubset == nil && document.pointee.extSubset == nil else {
-            throw ParseError(description: "a document type declaration is not allowed")
-        }
-        guard let root = xmlDocGetRootElement(document) else { throw ParseError(description: "empty document") }
-        return try element(root, depth: 0)
+        return try parsed.get()
     }
 
     /// The deepest nesting of elements accepted.
@@ -118,6 +111,28 @@ enum LibXML2 {
     }()
 
     static func initialize() { _ = initialized }
+
+    /// Reads a document as every untrusted body is read (no network, no DTD: a document type declaration is refused)
+    /// and hands it to `body`, or hands it why it could not (`empty document`, `not well-formed`, ...) with no
+    /// document; frees it afterwards.
+    static func withDocument<T>(_ data: Data, _ body: (xmlDocPtr?, String?) -> T) -> T {
+        guard !data.isEmpty else { return body(nil, "empty document") }
+        guard data.count <= Int(Int32.max) else { return body(nil, "document too large") }
+        initialize()
+        guard let context = xmlNewParserCtxt() else { return body(nil, "out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let document = data.withUnsafeBytes { bytes in
+            xmlCtxtReadMemory(
+                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
+        }
+        guard let document else { return body(nil, message(context.pointee.lastError) ?? "not well-formed") }
+        defer { xmlFreeDoc(document) }
+        guard document.pointee.intSubset == nil && document.pointee.extSubset == nil else {
+            return body(nil, "a document type declaration is not allowed")
+        }
+        return body(document, nil)
+    }
 
     /// A libxml2 string (UTF-8, checked by the parser); invalid bytes would become U+FFFD, never a trap.
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {

@@ -57,23 +57,20 @@ public enum XMLXPath {
     /// - Throws: ``QueryError`` when the document is not well formed or the expression is not XPath.
     public static func evaluate(_ expression: String, in data: Data) throws(QueryError) -> Value {
         guard !data.isEmpty else { throw QueryError(description: "the body is empty, not an XML document") }
-        guard data.count <= Int(Int32.max) else { throw QueryError(description: "document too large") }
-        LibXML2.initialize()
-        guard let context = xmlNewParserCtxt() else { throw QueryError(description: "out of memory") }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = data.withUnsafeBytes { bytes in
-            xmlCtxtReadMemory(
-                context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
+        let answer: Result<Value, QueryError> = LibXML2.withDocument(data) { document, problem in
+            guard let document else {
+                return .failure(QueryError(description: "the body is not XML: \(problem ?? "not well-formed")"))
+            }
+            do throws(QueryError) {
+                return .success(try query(expression, in: document))
+            } catch {
+                return .failure(error)
+            }
         }
-        guard let document else {
-            let reason = LibXML2.message(context.pointee.lastError) ?? "not well-formed"
-            throw QueryError(description: "the body is not XML: \(reason)")
-        }
-        defer { xmlFreeDoc(document) }
-        guard document.pointee.intSubset == nil && document.pointee.extSubset == nil else {
-            throw QueryError(description: "a document type declaration is not allowed")
-        }
+        return try answer.get()
+    }
+
+    private static func query(_ expression: String, in document: xmlDocPtr) throws(QueryError) -> Value {
         dropNamespaces(xmlDocGetRootElement(document))
         guard let xpath = xmlXPathNewContext(document) else { throw QueryError(description: "out of memory") }
         defer { xmlXPathFreeContext(xpath) }

@@ -5,7 +5,7 @@ import Synchronization
 
 /// What a step definition receives besides the world: the step's text, its matched arguments, its doc string and
 /// data table, the scenario it is in, and ways to attach files and log lines to the report.
-public struct StepCall: Sendable {
+public struct StepCall: Sendable, ReportAttaching {
     /// The step's text, outline values filled in.
     public let text: String
     /// The values the expression matched, transformed by their parameter types.
@@ -59,21 +59,8 @@ public struct StepCall: Sendable {
         return rows.dropFirst().map { Dictionary(zip(header, $0), uniquingKeysWith: { first, _ in first }) }
     }
 
-    /// Attaches bytes to the step in the reports (base64 in Cucumber Messages, whatever the media type).
-    public func attach(_ data: Data, mediaType: String, fileName: String? = nil) {
-        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName, attachedAsText: false))
-    }
-
-    /// Attaches text (`text/plain` unless told; as is in Cucumber Messages, whatever the media type).
-    public func attach(_ text: String, mediaType: String = "text/plain", fileName: String? = nil) {
-        recorder.record(
-            Attachment(body: Data(text.utf8), mediaType: mediaType, fileName: fileName, attachedAsText: true))
-    }
-
-    /// Adds a log line to the step in the reports.
-    public func log(_ message: String) {
-        attach(message, mediaType: Attachment.logMediaType)
-    }
+    /// Records an attachment of the step (``ReportAttaching``).
+    public func record(_ attachment: Attachment) { recorder.record(attachment) }
 
     /// Masks a value in every report and console line of the run (a secret the step stored or read).
     public func redact(_ value: String) {
@@ -82,7 +69,7 @@ public struct StepCall: Sendable {
 }
 
 /// The scenario a step or hook runs in.
-public struct ScenarioInfo: Sendable {
+public struct ScenarioInfo: Sendable, ReportAttaching {
     public let name: String
     public let tags: [String]
     public let uri: String
@@ -103,21 +90,8 @@ public struct ScenarioInfo: Sendable {
         secrets.add(value)
     }
 
-    /// Attaches bytes to the hook that runs (a Before or After hook) in the reports.
-    public func attach(_ data: Data, mediaType: String, fileName: String? = nil) {
-        recorder.record(Attachment(body: data, mediaType: mediaType, fileName: fileName, attachedAsText: false))
-    }
-
-    /// Attaches text to the hook that runs (`text/plain` unless told).
-    public func attach(_ text: String, mediaType: String = "text/plain", fileName: String? = nil) {
-        recorder.record(
-            Attachment(body: Data(text.utf8), mediaType: mediaType, fileName: fileName, attachedAsText: true))
-    }
-
-    /// Adds a log line to the hook that runs in the reports.
-    public func log(_ message: String) {
-        attach(message, mediaType: Attachment.logMediaType)
-    }
+    /// Records an attachment of the hook that runs, a Before or After hook (``ReportAttaching``).
+    public func record(_ attachment: Attachment) { recorder.record(attachment) }
 }
 
 /// Collects what a step attaches while it runs (a step may attach from any task it starts).

@@ -92,13 +92,7 @@ extension ScenarioContext {
                 .role, logical: name, physical: name,
                 cleanup: .aws("iam", "delete-role", "--role-name", name)
             ) {
-                for policy in (try? await iam.listAttachedRolePolicies(role: name)) ?? [] {
-                    try await iam.detachRolePolicy(role: name, policyArn: policy)
-                }
-                for policy in (try? await iam.listRolePolicies(role: name)) ?? [] {
-                    try await iam.deleteRolePolicy(role: name, name: policy)
-                }
-                try await iam.deleteRole(name: name)
+                try await iam.deleteRoleAndItsPolicies(name)
             }
         case "CreateInstanceProfile":
             guard let name = form["InstanceProfileName"] else { return }

@@ -113,13 +113,7 @@ extension ScenarioContext {
             .role, logical: logical, physical: name,
             cleanup: .aws("iam", "delete-role", "--role-name", name)
         ) {
-            for policy in (try? await iam.listAttachedRolePolicies(role: name)) ?? [] {
-                try await iam.detachRolePolicy(role: name, policyArn: policy)
-            }
-            for policy in (try? await iam.listRolePolicies(role: name)) ?? [] {
-                try await iam.deleteRolePolicy(role: name, name: policy)
-            }
-            try await iam.deleteRole(name: name)
+            try await iam.deleteRoleAndItsPolicies(name)
         }
         let reference = RoleReference(name: name, arn: arn)
         state.withLock { $0.roles[logical] = reference }

@@ -19,13 +19,7 @@ extension Sweeper {
             let tag = (try? await iam.listRoleTags(name: role.name))?[ResourceNames.runTag]
             guard selects(runTag: tag, &report) else { continue }
             await handle(Leftover(kind: .role, name: role.name, runId: tag), &report) {
-                for policy in try await iam.listAttachedRolePolicies(role: role.name) {
-                    try await iam.detachRolePolicy(role: role.name, policyArn: policy)
-                }
-                for policy in try await iam.listRolePolicies(role: role.name) {
-                    try await iam.deleteRolePolicy(role: role.name, name: policy)
-                }
-                try await iam.deleteRole(name: role.name)
+                try await iam.deleteRoleAndItsPolicies(role.name)
             }
         }
     }
