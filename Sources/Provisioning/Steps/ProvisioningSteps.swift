@@ -54,6 +54,7 @@ public enum ProvisioningSteps {
             }
         }
         registerS3(&steps)
+        registerS3Checks(&steps)
         registerIAM(&steps)
         registerKinesis(&steps)
         registerDatabricksAccount(&steps)
