@@ -1,6 +1,7 @@
-@testable import FeatureRunner
 import Foundation
 import Testing
+
+@testable import FeatureRunner
 
 /// The HTML page read at a glance: what failed at the top, muted zeros, the failing step's exchange open, text bodies
 /// as text.
@@ -103,6 +104,25 @@ struct HTMLReportGlanceTests {
         let replays = scenarios.compactMap { $0["replay"] as? String }
         #expect(replays.count == 2)
         for replay in replays { #expect(html.contains("<code>\(replay)</code>")) }
+    }
+
+    @Test("a secret in a failure's message is masked in the summary too")
+    func secretsMasked() async throws {
+        var steps = StepLibrary<EmptyWorld>()
+        steps.given("a step that leaks") { _, step in
+            step.redact("hunter2-secret")
+            throw StepFailure("the token hunter2-secret was refused")
+        }
+        let fixture = try FeatureFixture(
+            ["leak.feature": "Feature: leak\n  Scenario: leaks\n    Given a step that leaks\n"])
+        let run = try FeatureRun(library: steps, targets: [fixture.path()])
+        let result = await run.execute()
+        var report = HTMLReport()
+        report.secrets = run.secrets
+        let html = String(decoding: report.render(result), as: UTF8.self)
+        #expect(html.contains(#"<section id="failures">"#))
+        #expect(html.contains("the token &lt;redacted&gt; was refused"))
+        #expect(!html.contains("hunter2-secret"))
     }
 
     @Test("a run without failures has no failures section")

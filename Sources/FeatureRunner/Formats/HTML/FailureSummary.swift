@@ -25,9 +25,12 @@ struct FailureSummary {
     static let messageLines = 6
 
     var entries: [Entry] = []
+    /// Masked in every text before it is escaped (the page's last pass would leave `<redacted>` as a tag).
+    var secrets: SecretValues?
 
     /// The failed scenarios of a run, in the run's order.
     init(result: RunResult, report: HTMLReport) {
+        secrets = report.secrets
         for (number, testCase) in result.testCases.enumerated() where testCase.status.failsRun {
             let problem = testCase.finalAttempt.firstProblem
             let step = problem.map { $0.kind.isStep ? $0.keyword + $0.text : "\($0.text) (hook)" }
@@ -49,20 +52,25 @@ struct FailureSummary {
         for entry in entries {
             html += #"<li class="failure"><div class="head">"#
             html += #"<span class="badge \#(entry.status)">\#(entry.status)</span> "#
-            let location = MarkupText.escape(entry.location)
+            let location = text(entry.location)
             html += ##"<a class="where" href="#scenario-\##(entry.number)">\##(location)</a> "##
-            html += #"<span class="name">\#(MarkupText.escape(entry.scenario))</span></div>"#
+            html += #"<span class="name">\#(text(entry.scenario))</span></div>"#
             if let step = entry.step {
-                let location = entry.stepLocation.map { #" <span class="where">\#(MarkupText.escape($0))</span>"# }
-                html += #"<div class="step failed">\#(MarkupText.escape(step))\#(location ?? "")</div>"#
+                let location = entry.stepLocation.map { #" <span class="where">\#(text($0))</span>"# }
+                html += #"<div class="step failed">\#(text(step))\#(location ?? "")</div>"#
             }
             if let message = entry.message {
-                html += #"<pre class="error">\#(MarkupText.escape(message))</pre>"#
+                html += #"<pre class="error">\#(text(message))</pre>"#
             }
-            html += #"<div class="replay"><span>Replay: </span><code>\#(MarkupText.escape(entry.replay))</code></div>"#
+            html += #"<div class="replay"><span>Replay: </span><code>\#(text(entry.replay))</code></div>"#
             html += "</li>"
         }
         return html + "</ol></section>"
+    }
+
+    /// Text for the markup: secrets masked, then escaped.
+    func text(_ value: String) -> String {
+        MarkupText.escape(secrets?.mask(value) ?? value)
     }
 
     /// The first ``messageLines`` lines of a message, with a note of how many more there are.
