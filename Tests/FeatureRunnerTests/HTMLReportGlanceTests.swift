@@ -146,6 +146,20 @@ struct HTMLReportGlanceTests {
         #expect(steps("wrong answer").last?["focus"] as? Int == 0, "the workspace call, not the token calls after it")
     }
 
+    @Test("the focus heuristic: failed answers first, OAuth and OIDC plumbing last")
+    func focusHeuristic() {
+        let api = "https://dbc-1.cloud.databricks.com/api/2.1/clusters/get"
+        let wellKnown = "https://dbc-1.cloud.databricks.com/oidc/.well-known/oauth-authorization-server"
+        let token = "https://accounts.cloud.databricks.com/oidc/accounts/x/v1/token"
+        #expect(ExchangeFocus.index(of: []) == nil)
+        #expect(ExchangeFocus.index(of: [(api, 200), (wellKnown, 200), (token, 200)]) == 0)
+        #expect(ExchangeFocus.index(of: [(wellKnown, 200), (token, 200), (api, 404), (api, 200)]) == 2)
+        #expect(ExchangeFocus.index(of: [(api, 0), (api, 200)]) == 0, "no answer counts as a failure")
+        #expect(ExchangeFocus.index(of: [(wellKnown, 200), (token, 200)]) == 1)
+        #expect(ExchangeFocus.isPlumbing("https://login.example.com/oauth2/token?x=1"))
+        #expect(!ExchangeFocus.isPlumbing("http://127.0.0.1:4566/bucket/oauth2-notes.txt"))
+    }
+
     @Test("the script highlights and opens the focused exchange, and mutes zero counts")
     func scriptAndStyle() {
         let script = HTMLReport.script
