@@ -81,7 +81,8 @@ let package = Package(
         .target(
             name: "Provisioning",
             dependencies: [
-                "AWSWire", "CloudClients", "Emulator", "FeatureRunner", .product(name: "Crypto", package: "swift-crypto"),
+                "AWSWire", "CloudClients", "Emulator", "FeatureRunner", "PolicyEngine",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Publishing reports to S3 with a history of runs; merging shards' results.

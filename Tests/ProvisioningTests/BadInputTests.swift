@@ -36,7 +36,7 @@ struct BadInputTests {
         #expect(message.contains(#""my-bucket/key" is not a resource ARN"#))
         let role = try await failure(
             of: #"    Then principal "arn:aws:iam::12:rol/x" is allowed to "s3:GetObject" on "*""#)
-        #expect(role.contains("is not a role ARN"))
+        #expect(role.contains("is not a principal ARN"))
     }
 
     @Test("a doc string that is not JSON where JSON is needed")

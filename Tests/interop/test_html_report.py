@@ -70,6 +70,27 @@ def test_the_page_renders(chromium: str, report: Path) -> None:
     assert "The request that showed it: GET http://" in dom
 
 
+def test_the_page_opens_on_what_failed(chromium: str, report: Path) -> None:
+    dom = browse(chromium, "--dump-dom", report.as_uri()).stdout.decode()
+    main = dom.split("<main>", 1)[1]
+    # The failures summary comes first: where, which scenario, the failing step, the error, the replay command.
+    assert main.lstrip().startswith('<section id="failures">')
+    failures = main.split("</section>", 1)[0]
+    assert "1 failed scenario" in failures and "a wrong expectation" in failures
+    assert "report.feature:9</a>" in failures and "report.feature:11" in failures
+    assert 'Then bucket "data" has object "missing.txt" with content "nothing"' in failures
+    assert 'expected object "missing.txt"' in failures
+    assert "brickyard run " in failures and "report.feature:9</code>" in failures
+    # Zero counts are muted, failures highlighted.
+    assert 'class="num zero"' in dom and 'class="num failed nonzero"' in dom
+    # The failing step's exchange (the 404 that showed it) is highlighted and open, loaded from beside the page.
+    assert dom.count('class="http focus" open=""') == 1
+    focused = dom.split('class="http focus" open=""', 1)[1].split("</details>", 1)[0]
+    assert "missing.txt" in focused and "404" in focused and "Response 404" in focused
+    # No Swift source path of the step library in the error text.
+    assert "ProvisioningSteps+S3.swift" not in dom.split('id="scenarios"', 1)[1].split("title=")[0]
+
+
 def test_expand_all_shows_every_http_exchange(chromium: str, report: Path) -> None:
     # The exchanges sit beside the page (index-files/http-N.js) and load from file:// when opened.
     dom = browse(chromium, "--dump-dom", report.as_uri() + "#expand=all").stdout.decode()
@@ -97,8 +118,10 @@ def test_screenshot(chromium: str, report: Path, tmp_path: Path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000  # a rendered page, not a blank one
     # Nothing of the page came from the network: every resource is inline or beside it.
-    html = report.read_text()
-    assert "http://" not in html.split('<script id="report-data"')[0]
+    # (The failures summary quotes the run's URLs as text; no element loads one.)
+    head = report.read_text().split('<script id="report-data"')[0]
+    assert not any(f'{attribute}="http' in head for attribute in ("src", "href", "action", "srcset"))
+    assert "url(http" not in head and "@import" not in head
     assert (report.parent / "index-files").is_dir()
 
 

@@ -91,12 +91,11 @@ public struct HTTPTransport: Sendable {
                 error: error.map { redactor.literal(String(describing: $0)) }))
     }
 
-    /// A body as text a report can show: redacted, truncated, binary ones summarised.
+    /// A body as text a report can show: redacted, truncated, binary ones summarised (``CapturedBody``).
     private func text(_ data: Data, contentType: String?) -> String {
         if data.isEmpty { return "" }
-        let type = contentType ?? ""
-        if type.contains("cbor") || type.contains("octet-stream") || String(data: data, encoding: .utf8) == nil {
-            return "(\(data.count) bytes of \(type.isEmpty ? "binary data" : type))"
+        guard CapturedBody.isText(data, contentType: contentType) else {
+            return CapturedBody.summary(data, contentType: contentType)
         }
         var text = redactor.body(String(decoding: data, as: UTF8.self))
         if text.count > captureLimit {

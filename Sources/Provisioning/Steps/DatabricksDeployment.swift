@@ -59,16 +59,21 @@ extension ScenarioContext {
     /// The whole guide for one workspace: root bucket, cross-account role and policy, then ``createWorkspace``.
     func deployWorkspace(_ logical: String, plan: DeploymentPlan) async throws {
         let bucket = try await createRootBucket("\(logical)-root")
-        let trust = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\
-            \(session.databricks.awsAccountId):root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":\
-            {"sts:ExternalId":"\(session.databricks.accountId)"}}}]}
-            """
-        let role = try await createRole("\(logical)-cross-account", trust: trust)
+        let role = try await createRole("\(logical)-cross-account", trust: crossAccountTrustPolicy())
         try await iam.putRolePolicy(
             role: role.name, name: "databricks-cross-account",
             document: CrossAccountPolicy.document(customerManagedVPC: plan.customerManagedVPC))
         try await createWorkspace(logical, role: role, bucket: bucket, plan: plan)
+    }
+
+    /// The cross-account role's trust policy of the guide: Databricks' AWS account may assume it, presenting the
+    /// Databricks account id as the external id.
+    func crossAccountTrustPolicy() -> String {
+        """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\
+        \(session.databricks.awsAccountId):root"},"Action":"sts:AssumeRole","Condition":{"StringEquals":\
+        {"sts:ExternalId":"\(session.databricks.accountId)"}}}]}
+        """
     }
 
     /// Credentials and storage configurations, the plan's network, endpoints, settings and keys, and the
@@ -262,7 +267,7 @@ extension ScenarioContext {
     func waitForWorkspace(_ logical: String, toBe expected: String) async throws {
         try await wait(
             for: "workspace \"\(logical)\"", toBe: expected,
-            terminal: Set(["RUNNING", "FAILED", "BANNED"]).subtracting([expected])
+            terminal: Set(["RUNNING", "FAILED", "BANNED"]).subtracting([expected.uppercased()])
         ) {
             try await workspaceStatus(logical)
         }

@@ -41,7 +41,8 @@ extension ProvisioningSteps {
         }
         steps.add(
             "workspace {string} is {word}",
-            "Waits until the workspace has this status (RUNNING, FAILED...); a refused creation counts as FAILED.",
+            "Waits until the workspace has this status (RUNNING, FAILED...; any letter case); a refused creation "
+                + "counts as FAILED.",
             example: #"Then workspace "main" is RUNNING"#
         ) { context, step in
             try await context.waitForWorkspace(try step.argument(0), toBe: try step.argument(1))

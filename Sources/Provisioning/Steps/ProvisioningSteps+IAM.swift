@@ -87,10 +87,23 @@ extension ProvisioningSteps {
             try await iam.addRoleToInstanceProfile(profile: name, role: role.name)
             context.state.withLock { $0.instanceProfiles[logical] = RoleReference(name: name, arn: arn) }
         }
+        steps.add(
+            "role {string} has the tag {string} with value {string}",
+            "Checks one of a role's tags (a role the scenario made, or by ARN; placeholders allowed).",
+            example: #"Then role "cross-account" has the tag "brickyard:created-by" with value "brickyard""#
+        ) { context, step in
+            let role = try context.role(try step.argument(0))
+            let tags = try await context.iam.listRoleTags(name: role.name)
+            try context.expectTag(
+                tags, try step.string(1, in: context), try step.string(2, in: context), of: "role \(role.name)")
+        }
         for (verb, allowed) in [("allowed", true), ("denied", false)] {
             steps.add(
                 "principal {string} is \(verb) to {string} on {string}",
-                "Asks IAM's policy simulator whether a role (by name or ARN) may do an action on a resource.",
+                "Whether a principal may do an action on a resource: a role the scenario made, or any principal ARN "
+                    + "(role, user, role session, root, account id). IAM's policy simulator decides for this "
+                    + "account's users, roles and sessions (with the bucket's policy for an S3 resource); for root "
+                    + "and other accounts' principals the resource's policy decides (see the README).",
                 example:
                     #"Then principal "data-access" is \#(verb) to "s3:GetObject" on "arn:aws:s3:::${bucket:data}/*""#
             ) { context, step in
@@ -159,37 +172,6 @@ extension ScenarioContext {
                     + (near.isEmpty ? "" : "the nearest AWS managed policies are \(near.joined(separator: ", ")); ")
                     + "give an AWS managed policy's name (AmazonS3ReadOnlyAccess) or a policy ARN")
         }
-    }
-
-    /// Simulates a principal's access and compares with what the step says.
-    func checkAccess(_ step: StepCall, allowed: Bool) async throws {
-        let principal = try role(try step.argument(0))
-        let action = try step.string(1, in: self)
-        let parts = action.split(separator: ":")
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw StepFailure("\"\(action)\" is not an IAM action; write SERVICE:Action, like s3:GetObject")
-        }
-        let resource = try step.string(2, in: self)
-        guard resource == "*" || ARN(resource) != nil else {
-            throw StepFailure(
-                "\"\(resource)\" is not a resource ARN; write * or an ARN such as arn:aws:s3:::${bucket:NAME}/* or "
-                    + "${role:NAME}")
-        }
-        // An S3 resource's bucket policy counts too, as it does when the request is made.
-        var bucketPolicy: String?
-        if let arn = ARN(resource), arn.service == "s3", let bucket = arn.resource.split(separator: "/").first {
-            bucketPolicy = try? await s3.bucketPolicy(String(bucket))
-        }
-        let results = try await iam.simulatePrincipalPolicy(
-            principalArn: principal.arn, actions: [action], resources: [resource], resourcePolicy: bucketPolicy,
-            resourceOwner: bucketPolicy == nil ? nil : "arn:aws:iam::\(session.aws.accountId):root")
-        let decision = results.first?.decision ?? "implicitDeny"
-        let evidence = exchanges.last.map { "\nThe request that showed it: \($0.summary)" } ?? ""
-        try expect(
-            (decision == "allowed") == allowed,
-            "expected \(principal.arn) to be \(allowed ? "allowed" : "denied") \(action) on \(resource), but IAM's "
-                + "policy simulator says \(decision)" + (bucketPolicy == nil ? "" : " (with the bucket's policy)")
-                + evidence)
     }
 
     /// Edit distance, case-insensitive, for suggestions.

@@ -55,7 +55,7 @@ extension ProvisioningSteps {
             let client = try await context.workspaceClient(for: workspace)
             try await context.wait(
                 for: "cluster \"\(cluster)\" (\(id))", toBe: expected,
-                terminal: Set(["RUNNING", "TERMINATED", "ERROR"]).subtracting([expected])
+                terminal: Set(["RUNNING", "TERMINATED", "ERROR"]).subtracting([expected.uppercased()])
             ) {
                 let answer = try await client.json("GET", "/api/2.1/clusters/get", query: ["cluster_id": id])
                 return (answer["state"] as? String ?? "UNKNOWN", answer["state_message"] as? String)

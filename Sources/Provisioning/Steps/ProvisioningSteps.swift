@@ -55,6 +55,7 @@ public enum ProvisioningSteps {
         }
         steps.group = "S3"
         registerS3(&steps)
+        registerS3Checks(&steps)
         steps.group = "IAM and STS"
         registerIAM(&steps)
         steps.group = "Kinesis"

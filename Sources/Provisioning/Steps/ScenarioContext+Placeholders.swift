@@ -11,6 +11,11 @@ extension ScenarioContext {
         "${env:NAME} (an environment variable, for secrets kept out of feature files)",
         "${unique:NAME} (a name unique to the scenario attempt, valid as a bucket, role or stream name)",
         "${NAME} (a value the generic steps remembered: I remember the response field ... as \"NAME\")",
+        "${guide:cross-account-policy} (the deployment guide's cross-account policy; "
+            + "${guide:cross-account-policy:customer-managed-vpc} for your own VPC)",
+        "${guide:cross-account-trust-policy} (the guide's trust policy: Databricks' account, your account id as the "
+            + "external id)",
+        "${guide:root-bucket-policy:NAME} (the guide's root bucket policy for the scenario's bucket NAME)",
     ]
 
     /// Replaces every `${...}` placeholder in `text`.
@@ -45,6 +50,8 @@ extension ScenarioContext {
                 throw StepFailure("${env:\(name)}: the environment variable \(name) is not set")
             }
             return value
+        case ("guide", let document?):
+            return try guideDocument(document, buckets: state.buckets)
         case ("bucket", let name?):
             return try lookup(name, in: state.buckets, noun: "bucket")
         case ("role", let name?):
@@ -63,6 +70,23 @@ extension ScenarioContext {
                     + (remembered.isEmpty
                         ? " (nothing is remembered yet)" : "; remembered so far: \(remembered.joined(separator: ", "))")
             )
+        }
+    }
+
+    /// A policy document of Databricks' deployment guide (``CrossAccountPolicy``, ``rootBucketPolicy(_:)``).
+    private func guideDocument(_ document: String, buckets: [String: String]) throws -> String {
+        switch document {
+        case "cross-account-policy": return CrossAccountPolicy.document(customerManagedVPC: false)
+        case "cross-account-policy:customer-managed-vpc": return CrossAccountPolicy.document(customerManagedVPC: true)
+        case "cross-account-trust-policy": return crossAccountTrustPolicy()
+        case let bucket where bucket.hasPrefix("root-bucket-policy:"):
+            let name = String(bucket.dropFirst("root-bucket-policy:".count))
+            return rootBucketPolicy(try lookup(name, in: buckets, noun: "bucket"))
+        default:
+            throw StepFailure(
+                "unknown placeholder ${guide:\(document)}; the guide's documents are ${guide:cross-account-policy}, "
+                    + "${guide:cross-account-policy:customer-managed-vpc}, ${guide:cross-account-trust-policy} and "
+                    + "${guide:root-bucket-policy:NAME}")
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 
 extension ScenarioContext {
     /// Polls `read` with backoff until it reports `expected`, a terminal state other than it, or the wait timeout.
-    /// On an emulator the virtual clock is moved on instead of waiting for real.
+    /// On an emulator the virtual clock is moved on instead of waiting for real. States compare in any letter case
+    /// (`is running` waits for `RUNNING`).
     /// - Parameters:
     ///   - subject: What is waited for (`workspace "main"`), for messages.
     ///   - expected: The state wanted.
@@ -19,10 +20,10 @@ extension ScenarioContext {
         let started = Date()
         while true {
             let (state, detail) = try await read()
-            if state == expected { return }
+            if state.caseInsensitiveCompare(expected) == .orderedSame { return }
             let evidence = exchanges.last.map { "\nThe request that showed it: \($0.summary)" } ?? ""
             let shownDetail = detail.map { " (\($0))" } ?? ""
-            if terminal.contains(state) {
+            if terminal.contains(where: { $0.caseInsensitiveCompare(state) == .orderedSame }) {
                 throw StepFailure("expected \(subject) to be \(expected), but it is \(state)\(shownDetail)\(evidence)")
             }
             if waited >= waitTimeout || Date().timeIntervalSince(started) >= waitTimeout {

@@ -171,7 +171,7 @@ extension ScenarioContext {
         try await wait(
             for: "job run \(id) in workspace \"\(workspace)\"", toBe: expected,
             terminal: Set(["SUCCESS", "FAILED", "TIMEDOUT", "CANCELED", "TERMINATED", "SKIPPED", "INTERNAL_ERROR"])
-                .subtracting([expected])
+                .subtracting([expected.uppercased()])
         ) {
             let answer = try await client.json("GET", "/api/2.1/jobs/runs/get", query: ["run_id": String(id)])
             let state = answer["state"] as? [String: Any] ?? [:]

@@ -98,12 +98,18 @@ extension HTMLReport {
             var body = el("tbody");
             features.forEach(function (feature, i) {
               var row = rows[i], other = row.total - (row.counts.passed || 0) - (row.counts.failed || 0);
-              body.appendChild(el("tr", {}, [
+              // A zero says nothing: muted. Failures stand out.
+              function count(value, status) {
+                var classes = "num" + (value ? (status ? " " + status : "") : " zero");
+                if (value && status === "failed") classes += " nonzero";
+                return el("td", { class: classes, text: String(value) });
+              }
+              body.appendChild(el("tr", { class: row.counts.failed ? "has-failures" : "" }, [
                 el("td", {}, [el("span", { text: feature.n }), el("div", { class: "where", text: feature.u })]),
-                el("td", { class: "num", text: String(row.total) }),
-                el("td", { class: "num passed", text: String(row.counts.passed || 0) }),
-                el("td", { class: "num failed", text: String(row.counts.failed || 0) }),
-                el("td", { class: "num", text: String(other) }),
+                count(row.total, ""),
+                count(row.counts.passed || 0, "passed"),
+                count(row.counts.failed || 0, "failed"),
+                count(other, ""),
                 el("td", { class: "num", text: seconds(row.duration) })]));
             });
             table.appendChild(body);
@@ -171,28 +177,33 @@ extension HTMLReport {
             (httpWaiting[number] = httpWaiting[number] || []).push(fill);
             if (first) document.body.appendChild(el("script", { src: s.httpSrc }));
           }
-          function exchangeNode(x) {
+          // The exchange a failing step is about (its `focus`) is highlighted and open; the others open on a click.
+          function exchangeNode(x, focused) {
             var summary = x.method + " " + x.url + " \u2192 " + (x.error ? "failed: " + x.error : x.status) +
               " (" + Math.round((x.duration || 0) * 1000) + " ms" + (x.attempt > 1 ? ", attempt " + x.attempt : "") + ")";
-            var details = el("details", { class: "http" }, [el("summary", { text: summary })]);
-            if (expandAll) setTimeout(function () { details.open = true; }, 0);
-            details.addEventListener("toggle", function once() {
-              details.removeEventListener("toggle", once);
+            var details = el("details", { class: focused ? "http focus" : "http" }, [el("summary", { text: summary })]);
+            var filled = false;
+            function fill() {
+              if (filled) return; filled = true;
               function headers(h) { return Object.keys(h || {}).sort().map(function (k) { return k + ": " + h[k]; }).join("\n"); }
               details.appendChild(el("pre", { text: "Request\n" + headers(x.requestHeaders) + (x.requestBody ? "\n\n" + pretty(x.requestBody) : "") }));
               details.appendChild(el("pre", { text: "Response " + x.status + "\n" + headers(x.responseHeaders) + (x.responseBody ? "\n\n" + pretty(x.responseBody) : "") }));
-            });
+            }
+            if (focused) { fill(); details.open = true; }
+            if (expandAll) setTimeout(function () { details.open = true; }, 0);
+            details.addEventListener("toggle", fill);
             return details;
           }
           function stepNode(step, s, number, position) {
-            var line = el("div", { class: "step" }, [
+            // Where the definition is written is for whoever maintains the step library: a tooltip, not the message.
+            var line = el("div", step.def ? { class: "step", title: "defined at " + step.def } : { class: "step" }, [
               el("span", { class: "mark " + step.s, text: marks[step.s] || "?" }),
               el("span", { class: step.s === "passed" ? "" : step.s, text: step.k + step.t }),
               el("span", { class: "time", text: seconds(step.d) + (step.loc ? " \u00b7 " + step.loc : "") })]);
             var nodes = [line];
             if (step.doc) nodes.push(el("pre", { text: step.doc }));
             if (step.rows) nodes.push(el("pre", { text: step.rows.map(function (r) { return "| " + r.join(" | ") + " |"; }).join("\n") }));
-            if (step.e) nodes.push(el("pre", { class: "error", text: step.e + (step.def ? "\n  at " + step.def : "") }));
+            if (step.e) nodes.push(el("pre", { class: "error", text: step.e }));
             if (step.snip) nodes.push(el("pre", { text: "Undefined. Implement it with:\n" + step.snip }));
             if (step.log) nodes.push(el("pre", { text: step.log.join("\n") }));
             (step.att || []).forEach(function (a) {
@@ -201,15 +212,20 @@ extension HTMLReport {
               else if (a.href) nodes.push(el("div", { class: "muted" }, [el("a", { href: a.href, download: a.n, text: a.n }), el("span", { text: " (" + a.m + ", " + a.size + " bytes)" })]));
               else nodes.push(el("div", { class: "muted", text: a.n + " (" + a.size + " bytes, not included)" }));
             });
-            if (step.http) step.http.forEach(function (x) { nodes.push(exchangeNode(x)); });
+            var focus = step.focus === undefined ? -1 : step.focus;
+            if (step.http) step.http.forEach(function (x, i) { nodes.push(exchangeNode(x, i === focus)); });
             else if (step.httpCount && s.httpSrc) {
               var holder = el("details", { class: "http" }, [el("summary", { text: step.httpCount + " HTTP exchange" + (step.httpCount > 1 ? "s" : "") })]);
-              holder.addEventListener("toggle", function once() {
-                holder.removeEventListener("toggle", once);
+              var loaded = false;
+              function load() {
+                if (loaded) return; loaded = true;
                 loadHTTP(s, number, function (byStep) {
-                  (byStep[position] || []).forEach(function (x) { holder.appendChild(exchangeNode(x)); });
+                  (byStep[position] || []).forEach(function (x, i) { holder.appendChild(exchangeNode(x, i === focus)); });
                 });
-              });
+              }
+              holder.addEventListener("toggle", load);
+              // The failing step's exchanges load and open at once.
+              if (focus >= 0) { holder.open = true; load(); }
               nodes.push(holder);
             }
             return nodes;
@@ -221,7 +237,7 @@ extension HTMLReport {
               el("span", { class: "name", text: s.n }),
               el("span", { class: "where", text: s.u + ":" + s.l }),
               el("span", { class: "time", text: seconds(s.d) })].concat(s.tags.map(function (t) { return el("span", { class: "tag", text: t }); })));
-            var details = el("details", { class: "scenario" }, [head]);
+            var details = el("details", { class: "scenario", id: "scenario-" + number }, [head]);
             var built = false;
             function build() {
               if (built) return; built = true;
@@ -237,6 +253,14 @@ extension HTMLReport {
             var text = (s.n + " " + s.u + " " + s.steps.map(function (st) { return st.k + st.t + " " + (st.e || ""); }).join(" ")).toLowerCase();
             list.appendChild(details);
             return { s: s, node: details, text: text, build: build };
+          });
+
+          // A failure of the summary at the top opens its scenario.
+          Array.prototype.forEach.call(document.querySelectorAll("#failures a[href^='#scenario-']"), function (link) {
+            link.addEventListener("click", function () {
+              var entry = nodes[Number(link.getAttribute("href").slice("#scenario-".length))];
+              if (entry) { entry.build(); entry.node.open = true; entry.node.style.display = ""; }
+            });
           });
 
           // MARK: filters

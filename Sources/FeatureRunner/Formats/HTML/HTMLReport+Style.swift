@@ -46,6 +46,16 @@ extension HTMLReport {
         details.http { margin: 2px 0 2px 1.2em; }
         details.http summary { cursor: pointer; font: 12px ui-monospace, Menlo, monospace; }
         .muted { color: #57606a; }
+        td.zero { color: #afb8c1; }
+        td.failed.nonzero { background: #ffebe9; font-weight: 600; }
+        details.http.focus > summary { background: #ffebe9; border-left: 3px solid var(--fail); padding-left: 4px; }
+        #failures { border: 1px solid var(--fail); border-radius: 6px; padding: 8px 14px; background: #fff8f7; }
+        #failures h2 { font-size: 16px; margin: 0 0 6px; color: var(--fail); }
+        #failures ol { margin: 0; padding-left: 1.4em; }
+        #failures li { margin: 8px 0; }
+        #failures .head { display: flex; gap: 8px; align-items: baseline; }
+        #failures .name { font-weight: 600; }
+        #failures pre { margin-left: 0; }
         svg text { font: 11px -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; fill: #1f2328; }
         """#
 }

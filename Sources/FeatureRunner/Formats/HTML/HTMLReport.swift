@@ -2,7 +2,8 @@ import Foundation
 import Gherkin
 
 /// `html`: one self-contained page (inline CSS, JavaScript and SVG; nothing from the network) that a person reads at a
-/// glance: totals and pass rate, a chart of scenario durations, a table per feature, filters by status, tag
+/// glance: what failed first (each failed scenario's location, failing step, error and replay command), totals and
+/// pass rate, a chart of scenario durations, a table per feature, filters by status, tag
 /// expression and text, each scenario's steps with timings, errors at the failing step's location, the HTTP exchanges
 /// each step made, attachments, flaky scenarios marked, and for each failing scenario the command that replays it.
 ///
@@ -60,6 +61,7 @@ public struct HTMLReport: ReportFormat {
 
     func page(_ result: RunResult, files: inout SideFiles) -> Data {
         let model = ReportModel(result: result, report: self, files: &files).json
+        let failures = FailureSummary(result: result, report: self).html
         let data = (try? JSONSerialization.data(withJSONObject: model, options: [.sortedKeys])) ?? Data("{}".utf8)
         // Inside <script>: `<` escaped so that no text of the run can close the element.
         let embedded = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
@@ -75,6 +77,7 @@ public struct HTMLReport: ReportFormat {
             <body>
             <header><h1>\(MarkupText.escape(title))</h1><div id="meta"></div></header>
             <main>
+            \(failures)
             <section id="summary"></section>
             <section id="chart"></section>
             <section id="features"></section>

@@ -41,12 +41,15 @@ struct ReportModel {
             ]
             if testCase.isFlaky { scenario["flaky"] = true }
             if testCase.status.failsRun || testCase.isFlaky {
-                scenario["replay"] = "\(report.replayCommand) \(testCase.locationReference)"
+                scenario["replay"] = Self.replay(testCase, report: report)
             }
+            // Only the failing step's exchanges open on their own.
+            let failing = attempt.steps.firstIndex { $0.status.failsRun }
             var steps = attempt.steps.enumerated().compactMap { position, step -> [String: Any]? in
                 if !step.kind.isStep && step.status == .passed && step.attachments.isEmpty { return nil }
                 return Self.step(
-                    step, uri: testCase.pickle.uri, key: "\(number)-\(position)", report: report, files: &files)
+                    step, uri: testCase.pickle.uri, key: "\(number)-\(position)", failing: position == failing,
+                    report: report, files: &files)
             }
             Self.moveExchanges(&steps, of: &scenario, number: number, files: &files)
             scenario["steps"] = steps
@@ -64,8 +67,14 @@ struct ReportModel {
         ]
     }
 
+    /// The command that replays a scenario: the report's replay command and the scenario's `path:line`.
+    static func replay(_ testCase: TestCaseResult, report: HTMLReport) -> String {
+        "\(report.replayCommand) \(testCase.locationReference)"
+    }
+
     static func step(
-        _ step: StepResult, uri: String, key: String, report: HTMLReport, files: inout SideFiles
+        _ step: StepResult, uri: String, key: String, failing: Bool = false, report: HTMLReport,
+        files: inout SideFiles
     ) -> [String: Any] {
         var object: [String: Any] = [
             "k": step.kind.isStep ? step.keyword : "", "t": step.kind.isStep ? step.text : "\(step.text) (hook)",
@@ -83,7 +92,7 @@ struct ReportModel {
             if attachment.isLog {
                 logs.append(String(decoding: attachment.body, as: UTF8.self))
             } else if attachment.mediaType == Attachment.httpExchangesMediaType {
-                addExchanges(attachment.body, to: &object, key: key, report: report, files: &files)
+                addExchanges(attachment.body, to: &object, failing: failing)
             } else {
                 attachments.append(
                     Self.attachment(attachment, name: "attachment-\(key)-\(position)", report: report, files: &files))
@@ -100,9 +109,7 @@ struct ReportModel {
         var object: [String: Any] = [
             "m": attachment.mediaType, "n": attachment.fileName ?? name, "size": attachment.body.count,
         ]
-        let textual =
-            attachment.mediaType.hasPrefix("text/") || attachment.mediaType.contains("json")
-            || attachment.mediaType.contains("xml")
+        let textual = TextualMedia.isText(attachment.body, mediaType: attachment.mediaType)
         if attachment.body.count <= report.inlineLimit {
             if textual {
                 object["text"] = String(decoding: attachment.body, as: UTF8.self)
@@ -122,11 +129,10 @@ struct ReportModel {
         return object
     }
 
-    /// A step's HTTP exchanges, trimmed for reading; inline when small, else in a script beside the page that the
-    /// page loads when the reader opens them.
-    static func addExchanges(
-        _ body: Data, to object: inout [String: Any], key: String, report: HTMLReport, files: inout SideFiles
-    ) {
+    /// A step's HTTP exchanges, trimmed for reading (``moveExchanges(_:of:number:files:)`` may move them beside the
+    /// page). For the failing step, `focus` is the position of the exchange the page highlights and opens
+    /// (``ExchangeFocus``).
+    static func addExchanges(_ body: Data, to object: inout [String: Any], failing: Bool) {
         guard let exchanges = (try? JSONSerialization.jsonObject(with: body)) as? [[String: Any]] else { return }
         let trimmed = exchanges.map { exchange -> [String: Any] in
             var shown: [String: Any] = [:]
@@ -146,6 +152,12 @@ struct ReportModel {
         }
         object["httpCount"] = trimmed.count
         object["http"] = trimmed
+        if failing,
+            let focus = ExchangeFocus.index(
+                of: trimmed.map { ($0["url"] as? String ?? "", ($0["status"] as? NSNumber)?.intValue ?? 0) })
+        {
+            object["focus"] = focus
+        }
     }
 
     /// The HTTP exchanges are most of a run's bytes: when the page has a folder beside it, each scenario's go to a
