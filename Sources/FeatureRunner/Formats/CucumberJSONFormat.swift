@@ -143,7 +143,9 @@ public struct CucumberJSONFormat: ReportFormat {
         ]
         if let error = step.error {
             var message = error.message
-            if let location = error.definitionLocation { message += "\n\tat \(location)" }
+            if let location = error.definitionLocation, let shown = ConsoleText.userCodeLocation(location) {
+                message += "\n\tat \(shown)"
+            }
             result["error_message"] = message
         } else if let snippet = step.snippet {
             result["error_message"] = "Undefined step. Implement it with:\n\(snippet)"

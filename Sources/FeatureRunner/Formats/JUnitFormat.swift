@@ -42,7 +42,10 @@ public struct JUnitFormat: ReportFormat {
                 let problem = attempt.firstProblem
                 let message = problem.map { "\($0.keyword)\($0.text): \($0.status.name)" } ?? attempt.status.name
                 var detail = problem?.error?.message ?? ""
-                if let location = problem?.error?.definitionLocation { detail += "\n  at \(location)" }
+                if let location = problem?.error?.definitionLocation, let shown = ConsoleText.userCodeLocation(location)
+                {
+                    detail += "\n  at \(shown)"
+                }
                 if let snippet = problem?.snippet { detail += "\n\nUndefined step. Implement it with:\n\n\(snippet)" }
                 body +=
                     "\n    <failure message=\"\(Self.escape(message))\" type=\"\(attempt.status.name)\">\(Self.escape(detail))</failure>"
