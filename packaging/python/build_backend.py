@@ -33,8 +33,12 @@ BINARY = "brickyard"
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 
 
+def _pyproject() -> dict:
+    return tomllib.loads((HERE / "pyproject.toml").read_text())
+
+
 def _project() -> dict:
-    return tomllib.loads((HERE / "pyproject.toml").read_text())["project"]
+    return _pyproject()["project"]
 
 
 def _platform_tag() -> str:
@@ -61,6 +65,8 @@ def _metadata(project: dict) -> str:
     if "license" in project:
         lines.append(f"License: {project['license']['text']}")
     lines += [f"Classifier: {c}" for c in project.get("classifiers", [])]
+    external = _pyproject().get("tool", {}).get("brickyard", {}).get("requires-external", [])
+    lines += [f"Requires-External: {requirement}" for requirement in external]
     for extra, requirements in project.get("optional-dependencies", {}).items():
         lines.append(f"Provides-Extra: {extra}")
         lines += [f'Requires-Dist: {r}; extra == "{extra}"' for r in requirements]
