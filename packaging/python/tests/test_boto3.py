@@ -100,3 +100,14 @@ def test_emulator_session_keeps_state_between_tests(emulator_session: Emulator, 
     if round_ == 1:
         s3.create_bucket(Bucket="kept")
     assert "kept" in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+
+
+def test_start_emulator_outside_the_fixtures():
+    from brickyard import start_emulator
+
+    server = start_emulator(["--region", "eu-central-1"])
+    with server as emulator:
+        assert emulator.region == "eu-central-1"
+        assert emulator.health()["status"] == "ok"
+    assert not server.running and server.process.returncode == 0  # SIGTERM: a clean stop
+    assert not server.log_dir.exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -182,13 +183,18 @@ class EmulatorProcess:
     def __init__(self, args: Sequence[str] = (), *, binary: str | os.PathLike | None = None,
                  host: str = "127.0.0.1", ready_timeout: float = 30, log_dir: str | os.PathLike | None = None):
         self.binary = Path(binary) if binary else binary_path()
+        # A folder of our own is removed when the emulator stops cleanly; one that was given is kept.
+        self._owns_log_dir = log_dir is None
         self.log_dir = Path(log_dir) if log_dir else Path(tempfile.mkdtemp(prefix="brickyard-serve-"))
         self.log_path = self.log_dir / "serve.log"
         self._stdout_path = self.log_dir / "serve.stdout"
         command = [str(self.binary), "serve", "--host", host, "--port", "0", *args]
         with self._stdout_path.open("wb") as stdout, self.log_path.open("wb") as stderr:
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
-                                            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+            try:
+                self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                                                preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+            except OSError as error:
+                raise EmulatorError(f"cannot run {self.binary}: {error}") from error
         try:
             self.endpoint = self._wait_until_ready(ready_timeout)
             self.emulator = Emulator.connect(self.endpoint)
@@ -228,6 +234,8 @@ class EmulatorProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self._owns_log_dir and self.process.returncode == 0:
+            shutil.rmtree(self.log_dir, ignore_errors=True)
         return self.process.returncode
 
     def __enter__(self) -> Emulator:

@@ -14,7 +14,10 @@ def main() -> None:
         binary = str(binary_path())
     except EmulatorError as error:
         sys.exit(f"brickyard: {error}")
-    os.execv(binary, [binary, *sys.argv[1:]])
+    try:
+        os.execv(binary, [binary, *sys.argv[1:]])
+    except OSError as error:
+        sys.exit(f"brickyard: cannot run {binary}: {error}")
 
 
 if __name__ == "__main__":
