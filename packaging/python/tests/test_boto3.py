@@ -10,7 +10,6 @@ import urllib.request
 from pathlib import Path
 
 import boto3
-import pytest
 
 from brickyard import Emulator
 
@@ -94,12 +93,18 @@ def test_brickyard_is_on_path_and_parses_features(tmp_path: Path):
     assert "Panier" in parsed.stdout
 
 
-@pytest.mark.parametrize("round_", [1, 2])
-def test_emulator_session_keeps_state_between_tests(emulator_session: Emulator, round_: int):
-    s3 = emulator_session.boto3_client("s3")
-    if round_ == 1:
-        s3.create_bucket(Bucket="kept")
-    assert "kept" in [b["Name"] for b in s3.list_buckets()["Buckets"]]
+_kept: list[str] = []  # what the first of the two tests below made
+
+
+def test_emulator_session_is_not_reset_1(emulator_session: Emulator):
+    emulator_session.boto3_client("s3").create_bucket(Bucket="kept")
+    _kept.append("kept")
+
+
+def test_emulator_session_is_not_reset_2(emulator_session: Emulator):
+    # Run after the one above (in file order), the bucket is still there: emulator_session is never reset.
+    names = [b["Name"] for b in emulator_session.boto3_client("s3").list_buckets()["Buckets"]]
+    assert set(_kept) <= set(names)
 
 
 def test_start_emulator_outside_the_fixtures():
