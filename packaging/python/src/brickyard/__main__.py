@@ -1,0 +1,3 @@
+from brickyard._cli import main
+
+main()
