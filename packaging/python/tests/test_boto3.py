@@ -93,6 +93,18 @@ def test_brickyard_is_on_path_and_parses_features(tmp_path: Path):
     assert "Panier" in parsed.stdout
 
 
+def test_brickyard_run_prints_replays_with_the_installed_name(tmp_path: Path):
+    """The provisioning steps run from the wheel, and a failure's replay says `brickyard`, not the binary's path."""
+    feature = tmp_path / "bucket.feature"
+    feature.write_text('Feature: b\n  Scenario: wrong content\n    Given an S3 bucket "data"\n'
+                       '    When I put object "a" into bucket "data" with content "one"\n'
+                       '    Then bucket "data" has object "a" with content "two"\n')
+    done = subprocess.run(["brickyard", "run", "bucket.feature", "--no-reports"], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Failing scenarios:\n  brickyard run bucket.feature:2  # failed: wrong content" in done.stdout, done.stdout
+
+
 _kept: list[str] = []  # what the first of the two tests below made
 
 

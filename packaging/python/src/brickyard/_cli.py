@@ -14,6 +14,9 @@ def main() -> None:
         binary = str(binary_path())
     except EmulatorError as error:
         sys.exit(f"brickyard: {error}")
+    # The commands Brickyard prints back (replays, clean-up hints) name the command that was typed, not the bundled
+    # binary's path inside site-packages.
+    os.environ.setdefault("BRICKYARD_COMMAND", "brickyard")
     try:
         os.execv(binary, [binary, *sys.argv[1:]])
     except OSError as error:
