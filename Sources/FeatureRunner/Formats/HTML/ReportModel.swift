@@ -67,9 +67,10 @@ struct ReportModel {
         ]
     }
 
-    /// The command that replays a scenario: the report's replay command and the scenario's `path:line`.
+    /// The command that replays a scenario: the report's replay command and the scenario's `path:line`, as the
+    /// console prints it (the path as a person types it, quoted for the shell).
     static func replay(_ testCase: TestCaseResult, report: HTMLReport) -> String {
-        "\(report.replayCommand) \(testCase.locationReference)"
+        ConsoleCommands(replay: report.replayCommand).replay(testCase) ?? report.replayCommand
     }
 
     static func step(
