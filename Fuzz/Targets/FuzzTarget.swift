@@ -10,7 +10,7 @@ import Foundation
 ///
 /// The harnesses reach internal parsers through `@testable import`, so this module has content in debug builds only.
 public enum FuzzTarget: String, CaseIterable, Sendable {
-    /// `XMLTree.parse`, which reads every S3 XML body and every XML answer the clients read.
+    /// `XMLTree.parse`, which reads every S3 XML body and every XML answer the clients read, and `XMLXPath` on it.
     case xml
     /// S3's XML request bodies, operation by operation, through the in-process S3 service (see ``S3XMLHarness``).
     case s3XML = "s3-xml"

@@ -6,6 +6,10 @@ import Foundation
 enum ParserHarnesses {
     static func xml(_ data: Data) {
         _ = try? XMLTree.parse(data)
+        // The generic steps' XPath reads answers through the same libxml2 reader, then strips namespaces and walks
+        // node sets: every element, and a count, of whatever parsed.
+        _ = try? XMLXPath.evaluate("//*", in: data)
+        _ = try? XMLXPath.evaluate("count(//@*)", in: data)
     }
 
     static func json(_ data: Data) {
