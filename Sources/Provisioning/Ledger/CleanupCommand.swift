@@ -50,18 +50,15 @@ public enum CleanupCommand: Sendable, Hashable {
             if let profile = context.awsProfile { prefix += ["--profile", profile] }
             return commands.map { (prefix + $0).map(quote).joined(separator: " ") }.joined(separator: " && ")
         case .databricksAccount(let arguments):
-            var words: [String] = []
+            // A live profile names host, account and credentials; otherwise the environment does.
             if let profile = context.databricksProfile {
-                words = ["databricks", "account"] + arguments + ["--profile", profile]
-            } else {
-                words = ["databricks", "account"] + arguments
+                return (["databricks", "account"] + arguments + ["--profile", profile]).map(quote).joined(
+                    separator: " ")
             }
             var environment: [String] = []
-            if context.databricksProfile == nil {
-                if let host = context.accountHost { environment.append("DATABRICKS_HOST=\(quote(host))") }
-                if let id = context.accountId { environment.append("DATABRICKS_ACCOUNT_ID=\(quote(id))") }
-            }
-            return (environment + words.map(quote)).joined(separator: " ")
+            if let host = context.accountHost { environment.append("DATABRICKS_HOST=\(quote(host))") }
+            if let id = context.accountId { environment.append("DATABRICKS_ACCOUNT_ID=\(quote(id))") }
+            return (environment + (["databricks", "account"] + arguments).map(quote)).joined(separator: " ")
         case .databricksWorkspace(let host, let arguments):
             return (["DATABRICKS_HOST=\(quote(host))"] + (["databricks"] + arguments).map(quote)).joined(separator: " ")
         case .request(let summary):
