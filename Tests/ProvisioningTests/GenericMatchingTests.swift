@@ -26,6 +26,11 @@ struct GenericMatchingTests {
         #expect(try value("$.num_workers") == .integer(2))
         #expect(try value("clusters[1].name") == "two")
         #expect(try value("clusters[-1].state") == "TERMINATED")
+        #expect(try value("clusters[-2].name") == "one")
+        // Out of range either way, to Int.min and Int.max: nothing, never a trap.
+        #expect(try value("clusters[-3]") == nil)
+        #expect(try value("clusters[\(Int.min)]") == nil)
+        #expect(try value("clusters[\(Int.max)]") == nil)
         #expect(try value("tags['a.b']") == "dotted")
         #expect(try value(#"spark_conf["spark.speculation"]"#) == "true")
         #expect(try value("clusters[*].name") == .list(["one", "two"]))
